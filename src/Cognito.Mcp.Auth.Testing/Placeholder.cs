@@ -1,0 +1,3 @@
+namespace Cognito.Mcp.Auth.Testing;
+
+internal static class Placeholder;

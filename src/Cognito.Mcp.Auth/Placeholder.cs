@@ -1,0 +1,3 @@
+namespace Cognito.Mcp.Auth;
+
+internal static class Placeholder;
