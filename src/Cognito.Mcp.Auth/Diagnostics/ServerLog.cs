@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cognito.Mcp.Auth.Diagnostics;
+
+/// <summary>Log events of the resource-server side (event ids 1000–1099). Never a token, never a secret.</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(EventId = 1000, EventName = "TokenMissing", Level = LogLevel.Debug,
+        Message = "Request to {Path} has no bearer token; challenging.")]
+    public static partial void TokenMissing(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1001, EventName = "TokenRefused", Level = LogLevel.Information,
+        Message = "Access token refused for {Path}: {Reason} ({Failure}).")]
+    public static partial void TokenRefused(ILogger logger, string path, string reason, string failure);
+
+    [LoggerMessage(EventId = 1002, EventName = "ClientNotAllowed", Level = LogLevel.Warning,
+        Message = "Access token of app client {ClientId} refused: the client is not in Cognito:AllowedClientIds.")]
+    public static partial void ClientNotAllowed(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 1003, EventName = "NotAnAccessToken", Level = LogLevel.Warning,
+        Message = "Token refused: its token_use is {TokenUse}, not access. ID tokens must never be sent to an API.")]
+    public static partial void NotAnAccessToken(ILogger logger, string tokenUse);
+
+    [LoggerMessage(EventId = 1004, EventName = "SigningKeysUnavailable", Level = LogLevel.Error,
+        Message = "The signing keys of {Issuer} could not be retrieved from {MetadataAddress}; tokens are refused with 401 until they can be.")]
+    public static partial void SigningKeysUnavailable(ILogger logger, string issuer, string metadataAddress, Exception exception);
+
+    [LoggerMessage(EventId = 1005, EventName = "InsufficientScope", Level = LogLevel.Information,
+        Message = "App client {ClientId} lacks the scope {RequiredScopes} needed for {Path}; answering 403.")]
+    public static partial void InsufficientScope(ILogger logger, string clientId, string requiredScopes, string path);
+
+    [LoggerMessage(EventId = 1006, EventName = "ToolScopeMissing", Level = LogLevel.Information,
+        Message = "App client {ClientId} may not call tool {Tool}: it needs {RequiredScopes}; answering 403.")]
+    public static partial void ToolScopeMissing(ILogger logger, string clientId, string tool, string requiredScopes);
+
+    [LoggerMessage(EventId = 1007, EventName = "TokenAccepted", Level = LogLevel.Debug,
+        Message = "Access token of app client {ClientId} accepted with scopes {Scopes}.")]
+    public static partial void TokenAccepted(ILogger logger, string clientId, string scopes);
+}

@@ -1,3 +1,0 @@
-namespace Cognito.Mcp.Auth;
-
-internal static class Placeholder;

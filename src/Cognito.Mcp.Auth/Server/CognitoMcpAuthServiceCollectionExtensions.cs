@@ -1,0 +1,82 @@
+using Cognito.Mcp.Auth;
+using Cognito.Mcp.Auth.Server.Internal;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Cognito access-token protection for an ASP.NET Core MCP server.</summary>
+public static class CognitoMcpAuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Accepts Amazon Cognito access tokens on MCP endpoints marked with <c>RequireCognitoMcpAuth()</c>, serves the RFC
+    /// 9728 protected resource metadata, and answers refusals with RFC 6750 challenges. Settings come from the
+    /// <c>Cognito</c> configuration section.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <returns>The authentication builder, to add further schemes.</returns>
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCognitoMcpAuth(this IServiceCollection services) =>
+        services.AddCognitoMcpAuth(CognitoMcpAuthenticationDefaults.ConfigurationSection, configure: null);
+
+    /// <summary>
+    /// Like <see cref="AddCognitoMcpAuth(IServiceCollection)"/>, then applies <paramref name="configure"/> over the
+    /// <c>Cognito</c> configuration section.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Sets options in code; runs after configuration binding.</param>
+    /// <returns>The authentication builder, to add further schemes.</returns>
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCognitoMcpAuth(this IServiceCollection services, Action<CognitoMcpAuthOptions> configure) =>
+        services.AddCognitoMcpAuth(CognitoMcpAuthenticationDefaults.ConfigurationSection, configure);
+
+    /// <summary>
+    /// Accepts Amazon Cognito access tokens, reading settings from <paramref name="configurationSectionPath"/> and then
+    /// <paramref name="configure"/>. Invalid settings stop the application at start-up with a message naming each.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configurationSectionPath">The configuration section to bind, e.g. <c>Cognito</c>.</param>
+    /// <param name="configure">Sets options in code after binding; may be <see langword="null"/>.</param>
+    /// <returns>The authentication builder, to add further schemes.</returns>
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCognitoMcpAuth(
+        this IServiceCollection services, string configurationSectionPath, Action<CognitoMcpAuthOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configurationSectionPath);
+
+        var optionsBuilder = services.AddOptions<CognitoMcpAuthOptions>().BindConfiguration(configurationSectionPath);
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CognitoMcpAuthOptions>, CognitoMcpAuthPostConfigureOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoMcpAuthOptions>, CognitoMcpAuthOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureCognitoJwtBearerOptions>());
+
+        services.TryAddSingleton<ProtectedResourceMetadata>();
+        services.TryAddSingleton<ScopeAuthorizationHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>(sp => sp.GetRequiredService<ScopeAuthorizationHandler>()));
+        services.TryAddSingleton<ToolScopeGuard>();
+        services.TryAddScoped<CognitoJwtBearerEvents>();
+
+        services.AddAuthorization(options => options.AddPolicy(CognitoMcpAuthenticationDefaults.PolicyName, policy => policy
+            .AddAuthenticationSchemes(CognitoMcpAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new ScopeRequirement(scopes: null))));
+
+        // Replaces the framework's result handler with one that delegates to it after noting the missing scope.
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, InsufficientScopeResultHandler>());
+
+        return services
+            .AddAuthentication(options =>
+            {
+                options.DefaultAuthenticateScheme ??= CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme ??= CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultForbidScheme ??= CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddJwtBearer(CognitoMcpAuthenticationDefaults.BearerScheme, displayName: null, _ => { })
+            .AddScheme<CognitoMcpSchemeOptions, CognitoMcpAuthenticationHandler>(CognitoMcpAuthenticationDefaults.AuthenticationScheme, "Amazon Cognito (MCP)", _ => { });
+    }
+}

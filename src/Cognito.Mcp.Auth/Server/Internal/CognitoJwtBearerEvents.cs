@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using Cognito.Mcp.Auth.Diagnostics;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+/// <summary>
+/// The Cognito-specific part of validation: request shape and size before parsing, then token_use and client_id after
+/// JwtBearer has checked signature, issuer, algorithm and lifetime; finally the caller's principal.
+/// </summary>
+internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> options, ILogger<CognitoJwtBearerEvents> logger)
+    : JwtBearerEvents
+{
+    private const string BearerPrefix = "Bearer ";
+    private readonly HashSet<string> _allowedClients = new(options.Value.AllowedClientIds, StringComparer.Ordinal);
+
+    public override Task MessageReceived(MessageReceivedContext context)
+    {
+        var request = context.Request;
+        if (request.Query.ContainsKey("access_token"))
+        {
+            return Refuse(context, TokenFailure.TokenInQueryString);
+        }
+
+        var headers = request.Headers.Authorization;
+        if (headers.Count > 1)
+        {
+            return Refuse(context, TokenFailure.MultipleAuthorizationHeaders);
+        }
+
+        var header = headers.Count == 1 ? headers[0] : null;
+        if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            if (header is not null && header.Trim().Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                return Refuse(context, TokenFailure.Malformed);
+            }
+
+            context.NoResult();
+            return Task.CompletedTask;
+        }
+
+        var token = header.AsSpan(BearerPrefix.Length).Trim();
+        if (token.Length > options.Value.MaxTokenLength)
+        {
+            return Refuse(context, TokenFailure.TooLarge);
+        }
+
+        if (token.IsEmpty || token.ContainsAny(' ', ',', '\t'))
+        {
+            return Refuse(context, TokenFailure.Malformed);
+        }
+
+        context.Token = token.ToString();
+        return Task.CompletedTask;
+    }
+
+    public override Task TokenValidated(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var tokenUse = principal.FindFirst(CognitoClaimTypes.TokenUse)?.Value;
+        if (!string.Equals(tokenUse, "access", StringComparison.Ordinal))
+        {
+            ServerLog.NotAnAccessToken(logger, tokenUse ?? "(none)");
+            return Refuse(context, TokenFailure.NotAnAccessToken);
+        }
+
+        var clientId = principal.FindFirst(CognitoClaimTypes.ClientId)?.Value;
+        if (string.IsNullOrEmpty(clientId) || (!options.Value.AllowAnyClientOfPool && !_allowedClients.Contains(clientId)))
+        {
+            ServerLog.ClientNotAllowed(logger, clientId ?? "(none)");
+            return Refuse(context, TokenFailure.ClientNotAllowed);
+        }
+
+        context.Principal = CreatePrincipal(principal);
+        ServerLog.TokenAccepted(logger, clientId, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
+        return Task.CompletedTask;
+    }
+
+    public override Task AuthenticationFailed(AuthenticationFailedContext context)
+    {
+        var failure = TokenFailures.Classify(context.Exception);
+        if (failure == TokenFailure.SigningKeysUnavailable)
+        {
+            ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, context.Exception);
+        }
+        else
+        {
+            ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // JwtBearer answers the challenge itself only if this scheme is challenged directly; the CognitoMcp scheme, which
+    // the policy uses, writes the MCP challenge. Keep JwtBearer's own header out either way.
+    public override Task Challenge(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    }
+
+    private Task Refuse(ResultContext<JwtBearerOptions> context, TokenFailure failure)
+    {
+        if (failure is not (TokenFailure.NotAnAccessToken or TokenFailure.ClientNotAllowed))
+        {
+            ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
+        }
+
+        context.Fail(new TokenRejectedException(failure));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Splits Cognito's space-separated scope into one claim per scope; the name is username, else sub.</summary>
+    private static ClaimsPrincipal CreatePrincipal(ClaimsPrincipal validated)
+    {
+        var claims = new List<Claim>();
+        foreach (var claim in validated.Claims)
+        {
+            if (claim.Type == CognitoClaimTypes.Scope)
+            {
+                foreach (var scope in claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    claims.Add(new Claim(CognitoClaimTypes.Scope, scope, ClaimValueTypes.String, claim.Issuer));
+                }
+            }
+            else
+            {
+                claims.Add(claim);
+            }
+        }
+
+        var nameType = validated.HasClaim(c => c.Type == CognitoClaimTypes.Username) ? CognitoClaimTypes.Username : CognitoClaimTypes.Subject;
+        var identity = new ClaimsIdentity(claims, CognitoMcpAuthenticationDefaults.AuthenticationScheme, nameType, CognitoClaimTypes.Groups);
+        return new ClaimsPrincipal(identity);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+/// <summary>Fills in the values derived from the others: region, issuer, metadata address, qualified scopes.</summary>
+internal sealed class CognitoMcpAuthPostConfigureOptions(IConfiguration? configuration = null)
+    : IPostConfigureOptions<CognitoMcpAuthOptions>
+{
+    public void PostConfigure(string? name, CognitoMcpAuthOptions options)
+    {
+        options.Region = Trimmed(options.Region) ?? AmbientAwsRegion();
+        CognitoUserPoolId.TryGetRegion(options.UserPoolId, out var poolRegion);
+        if (options.Region is null && poolRegion.Length > 0)
+        {
+            options.Region = poolRegion;
+        }
+
+        if (Trimmed(options.Issuer) is null && options.Region is not null && poolRegion.Length > 0)
+        {
+            options.Issuer = $"https://cognito-idp.{options.Region}.amazonaws.com/{options.UserPoolId}";
+        }
+
+        if (Trimmed(options.MetadataAddress) is null && Trimmed(options.Issuer) is { } issuer)
+        {
+            options.MetadataAddress = issuer + "/.well-known/openid-configuration";
+        }
+
+        Qualify(options.RequiredScopes, options.ResourceServerIdentifier);
+        Qualify(options.ScopesSupported, options.ResourceServerIdentifier);
+        if (options.ScopesSupported.Count == 0)
+        {
+            foreach (var scope in options.RequiredScopes)
+            {
+                options.ScopesSupported.Add(scope);
+            }
+        }
+    }
+
+    /// <summary>Qualifies <c>read</c> as <c>my-api/read</c>; leaves scopes that already name a resource server alone.</summary>
+    internal static string Qualify(string scope, string? resourceServerIdentifier) =>
+        scope.Contains('/', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(resourceServerIdentifier)
+            ? scope
+            : $"{resourceServerIdentifier}/{scope}";
+
+    private static void Qualify(IList<string> scopes, string? resourceServerIdentifier)
+    {
+        var qualified = scopes.Select(s => Qualify(s.Trim(), resourceServerIdentifier)).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        scopes.Clear();
+        foreach (var scope in qualified)
+        {
+            scopes.Add(scope);
+        }
+    }
+
+    private string? AmbientAwsRegion()
+    {
+        if (configuration is null)
+        {
+            return null;
+        }
+
+        // AWSSDK.Extensions.NETCore.Setup reads the AWS section (AWS:Region, AWS:Profile). We deliberately do not use the
+        // SDK's FallbackRegionFactory: it may probe the EC2 instance metadata service over the network at start-up.
+        var fromAwsSection = configuration.GetSection("AWS").Exists() ? configuration.GetAWSOptions().Region?.SystemName : null;
+        return Trimmed(fromAwsSection) ?? Trimmed(configuration["AWS_REGION"]) ?? Trimmed(configuration["AWS_DEFAULT_REGION"]);
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

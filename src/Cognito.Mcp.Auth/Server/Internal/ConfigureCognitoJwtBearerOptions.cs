@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+/// <summary>Turns <see cref="CognitoMcpAuthOptions"/> into JwtBearer settings that validate Cognito access tokens.</summary>
+internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOptions> cognitoOptions)
+    : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name != CognitoMcpAuthenticationDefaults.BearerScheme)
+        {
+            return;
+        }
+
+        var cognito = cognitoOptions.Value;
+        var metadataAddress = new Uri(cognito.MetadataAddress!);
+
+        options.MetadataAddress = cognito.MetadataAddress!;
+        options.RequireHttpsMetadata = !LoopbackAddress.IsLoopback(metadataAddress);
+        options.BackchannelTimeout = cognito.BackchannelTimeout;
+        options.BackchannelHttpHandler = cognito.BackchannelHttpHandler;
+        options.AutomaticRefreshInterval = cognito.KeyRefreshInterval;
+        options.RefreshInterval = cognito.UnknownKeyRefreshInterval;
+        options.RefreshOnIssuerKeyNotFound = true;
+        options.MapInboundClaims = false;
+        options.SaveToken = false;
+        options.IncludeErrorDetails = false;
+        options.EventsType = typeof(CognitoJwtBearerEvents);
+
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new JsonWebTokenHandler
+        {
+            MapInboundClaims = false,
+            MaximumTokenSizeInBytes = cognito.MaxTokenLength,
+        });
+
+        var resource = cognito.Resource!;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = cognito.Issuer,
+            ValidateIssuer = true,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = cognito.ClockSkew,
+            // Cognito access tokens carry no aud; client_id is checked instead (CognitoJwtBearerEvents). A token that does
+            // carry aud (resource binding) must name this server.
+            ValidateAudience = true,
+            AudienceValidator = (audiences, _, _) => !audiences.Any() || audiences.All(a => string.Equals(a, resource, StringComparison.Ordinal)),
+            NameClaimType = CognitoClaimTypes.Username,
+            RoleClaimType = CognitoClaimTypes.Groups,
+        };
+    }
+}

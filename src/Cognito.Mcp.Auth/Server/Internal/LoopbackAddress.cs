@@ -1,0 +1,12 @@
+using System.Net;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+internal static class LoopbackAddress
+{
+    /// <summary>True for <c>localhost</c> and loopback IP addresses: the only hosts where plain http is tolerated.</summary>
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback
+        || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}

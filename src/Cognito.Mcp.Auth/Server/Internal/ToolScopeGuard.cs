@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Cognito.Mcp.Auth.Diagnostics;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+/// <summary>
+/// Answers <c>tools/call</c> for a tool the caller lacks the scope for with HTTP 403 <c>insufficient_scope</c> before
+/// the MCP server runs, so clients can step up. (The SDK's authorization filter alone answers with a JSON-RPC error
+/// inside HTTP 200, which no client can act on.)
+/// </summary>
+internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, ScopeAuthorizationHandler scopes, ILogger<ToolScopeGuard> logger)
+{
+    // Requests larger than this are left to the SDK's own authorization filter, which still refuses them.
+    private const int MaxInspectedBytes = 1024 * 1024;
+
+    private Dictionary<string, IReadOnlyList<ScopeRequirement>>? _toolRequirements;
+
+    public static RequestDelegate Wrap(RequestDelegate inner) => context =>
+        context.RequestServices.GetRequiredService<ToolScopeGuard>().InvokeAsync(context, inner);
+
+    private async Task InvokeAsync(HttpContext context, RequestDelegate inner)
+    {
+        var requirements = _toolRequirements ??= ReadToolRequirements();
+        if (requirements.Count == 0 || !HttpMethods.IsPost(context.Request.Method)
+            || context.Request.ContentLength is > MaxInspectedBytes)
+        {
+            await inner(context);
+            return;
+        }
+
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxInspectedBytes);
+        var toolNames = await ReadCalledToolsAsync(context.Request, context.RequestAborted);
+        context.Request.Body.Position = 0;
+
+        foreach (var tool in toolNames)
+        {
+            if (!requirements.TryGetValue(tool, out var toolRequirements))
+            {
+                continue;
+            }
+
+            foreach (var requirement in toolRequirements)
+            {
+                var needed = scopes.Needed(requirement);
+                if (!ScopeAuthorizationHandler.HasAnyScope(context.User, needed))
+                {
+                    ServerLog.ToolScopeMissing(logger, context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", tool, string.Join(' ', needed));
+                    context.Items[CognitoMcpAuthenticationHandler.NeededScopesItem] = needed;
+                    await context.ForbidAsync(CognitoMcpAuthenticationDefaults.AuthenticationScheme);
+                    return;
+                }
+            }
+        }
+
+        await inner(context);
+    }
+
+    private Dictionary<string, IReadOnlyList<ScopeRequirement>> ReadToolRequirements()
+    {
+        var result = new Dictionary<string, IReadOnlyList<ScopeRequirement>>(StringComparer.Ordinal);
+        foreach (var tool in mcpOptions.Value.ToolCollection ?? [])
+        {
+            var found = tool.Metadata.OfType<RequireScopeAttribute>().SelectMany(a => a.GetRequirements()).OfType<ScopeRequirement>().ToList();
+            if (found.Count > 0)
+            {
+                result[tool.ProtocolTool.Name] = found;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Names of the tools a JSON-RPC message (or batch) calls; anything unparseable yields none and is left to the SDK.</summary>
+    private static async Task<List<string>> ReadCalledToolsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            var messages = document.RootElement.ValueKind == JsonValueKind.Array
+                ? document.RootElement.EnumerateArray().ToList()
+                : [document.RootElement];
+            foreach (var message in messages)
+            {
+                if (message.ValueKind == JsonValueKind.Object
+                    && message.TryGetProperty("method", out var method) && method.ValueEquals("tools/call")
+                    && message.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
+                    && parameters.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+                {
+                    names.Add(name.GetString()!);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        catch (IOException)
+        {
+            // Body over the buffer limit: the SDK's authorization filter still refuses the call.
+        }
+
+        return names;
+    }
+}
