@@ -76,6 +76,12 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
             return Refuse(context, TokenFailure.ClientNotAllowed);
         }
 
+        var audiences = principal.FindAll("aud").Select(c => c.Value).ToList();
+        if (audiences.Count > 0 && !audiences.All(a => string.Equals(a, options.Value.Resource, StringComparison.Ordinal)))
+        {
+            return Refuse(context, TokenFailure.InvalidAudience);
+        }
+
         context.Principal = CreatePrincipal(principal);
         ServerLog.TokenAccepted(logger, clientId, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
         return Task.CompletedTask;

@@ -40,7 +40,6 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
             MaximumTokenSizeInBytes = cognito.MaxTokenLength,
         });
 
-        var resource = cognito.Resource!;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = cognito.Issuer,
@@ -51,10 +50,11 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
             RequireExpirationTime = true,
             ValidateLifetime = true,
             ClockSkew = cognito.ClockSkew,
-            // Cognito access tokens carry no aud; client_id is checked instead (CognitoJwtBearerEvents). A token that does
-            // carry aud (resource binding) must name this server.
-            ValidateAudience = true,
-            AudienceValidator = (audiences, _, _) => !audiences.Any() || audiences.All(a => string.Equals(a, resource, StringComparison.Ordinal)),
+            // Cognito access tokens carry no aud: token_use, client_id and (when present) aud are checked by
+            // CognitoJwtBearerEvents, in that order, so an ID token is refused as such rather than for its audience.
+            ValidateAudience = false,
+            // Cognito always names the signing key; a token without kid is not Cognito's.
+            TryAllIssuerSigningKeys = false,
             NameClaimType = CognitoClaimTypes.Username,
             RoleClaimType = CognitoClaimTypes.Groups,
         };

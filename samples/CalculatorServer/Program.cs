@@ -1,0 +1,45 @@
+using CalculatorServer;
+using DotNetEnv.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool).
+builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToServerSettings(builder.Configuration));
+builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
+
+builder.Services.AddCognitoMcpAuth();
+builder.Services.AddMcpServer(options =>
+    {
+        options.ServerInfo = new() { Name = "CalculatorApp", Version = "1.0.0" };
+        options.ServerInstructions =
+            "A calculator. Tools: add(a, b), subtract(a, b), multiply(a, b), divide(a, b), power(base, exponent), square_root(number).";
+    })
+    .WithHttpTransport(options => options.Stateless = true)
+    .WithTools(typeof(CalculatorTools))
+    .AddAuthorizationFilters()
+    .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
+    {
+        // The caller's client id, never the token.
+        var logger = context.Services!.GetRequiredService<ILogger<Program>>();
+        logger.LogInformation("Tool {Tool} called by client {ClientId}", context.Params?.Name, context.User?.FindFirst("client_id")?.Value);
+        return await next(context, cancellationToken);
+    }));
+
+// CORS is opt-in: no origin is allowed unless listed in Cors:AllowedOrigins.
+var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
+    .WithOrigins(origins)
+    .WithMethods("GET", "POST", "DELETE")
+    .WithHeaders("Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID")
+    .WithExposedHeaders("WWW-Authenticate", "Mcp-Session-Id")));
+
+var app = builder.Build();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapMcp("/mcp").RequireCognitoMcpAuth();
+app.Run();
+
+public partial class Program;
