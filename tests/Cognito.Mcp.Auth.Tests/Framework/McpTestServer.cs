@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.Testing;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Tests.Framework;
@@ -58,9 +58,9 @@ internal sealed class McpTestServer : IAsyncDisposable
         string environment = "Development")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = "Cognito.Mcp.Auth.Tests" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
 
         builder.Services.AddCognitoMcpAuth();
@@ -83,10 +83,10 @@ internal sealed class McpTestServer : IAsyncDisposable
     /// <summary>A raw MCP tools/call (or other) POST, as any Streamable HTTP client sends it.</summary>
     public static HttpRequestMessage McpPost(string? bearer, string method = "tools/list", string? toolName = null)
     {
-        var parameters = toolName is null ? "{}" : $$"""{"name":"{{toolName}}","arguments":{"message":"hi"}}""";
+        var parameters = toolName is null ? "{}" : "{\"name\":\"" + toolName + "\",\"arguments\":{\"message\":\"hi\"}}";
         var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
         {
-            Content = new StringContent($$"""{"jsonrpc":"2.0","id":1,"method":"{{method}}","params":{{parameters}}}""", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + parameters + "}", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("text/event-stream");

@@ -187,6 +187,7 @@ public sealed class OptionsValidationTests
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddCognitoMcpAuth();
         await using var app = builder.Build();

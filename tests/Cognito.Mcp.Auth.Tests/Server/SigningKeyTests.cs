@@ -1,6 +1,7 @@
 using System.Net;
 using Cognito.Mcp.Auth.Testing;
 using Cognito.Mcp.Auth.Tests.Framework;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.Mcp.Auth.Tests.Server;
@@ -69,6 +70,52 @@ public sealed class SigningKeyTests
     }
 
     [Fact]
+    public async Task Jwks_down_at_cold_start_recovers_once_the_endpoint_is_back()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var pool = cognito.DevelopmentPool!;
+        cognito.Faults.JwksUnavailable = true;
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await McpTestServer.StartAsync(
+            McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId),
+            services => services.AddSingleton<TimeProvider>(time));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, Token(pool)));
+
+        // Within the back-off, requests fail fast without another download.
+        var before = cognito.Requests.Jwks;
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, Token(pool)));
+        Assert.Equal(before, cognito.Requests.Jwks);
+
+        cognito.Faults.JwksUnavailable = false;
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
+    }
+
+    [Fact]
+    public async Task Another_unknown_key_refresh_is_allowed_after_the_interval()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var pool = cognito.DevelopmentPool!;
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await McpTestServer.StartAsync(
+            McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId),
+            services => services.AddSingleton<TimeProvider>(time));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
+        pool.RotateSigningKeys();
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
+        cognito.Requests.Reset();
+
+        pool.RotateSigningKeys();
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, Token(pool)));
+        Assert.Equal(0, cognito.Requests.Jwks);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
+        Assert.Equal(1, cognito.Requests.Jwks);
+    }
+
+    [Fact]
     public async Task Rotated_signing_keys_are_picked_up_with_one_refresh()
     {
         await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -79,6 +126,7 @@ public sealed class SigningKeyTests
 
         pool.RotateSigningKeys();
 
+        // The first token signed with the new key is accepted in the same request that triggered the refresh.
         Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
         Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
         Assert.Equal(1, cognito.Requests.Jwks);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
@@ -90,7 +92,21 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
     {
         var failure = TokenFailures.Classify(context.Exception);
-        if (failure == TokenFailure.SigningKeysUnavailable)
+        // IdentityModel validates without keys when none could be fetched, and then reports an unknown key; say why.
+        if (failure == TokenFailure.UnknownSigningKey && context.Options.ConfigurationManager is SigningKeyManager { HasConfiguration: false } keys)
+        {
+            failure = TokenFailure.SigningKeysUnavailable;
+            context.Fail(new TokenRejectedException(failure));
+            ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, keys.LastFailure ?? context.Exception);
+        }
+        else if (failure == TokenFailure.InvalidSignature && !IsSignedWithRs256(context.Request))
+        {
+            // IdentityModel reports a token signed with another algorithm (none, HS256, RS384, PS256…) as a bad signature.
+            failure = TokenFailure.InvalidAlgorithm;
+            context.Fail(new TokenRejectedException(failure));
+            ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
+        }
+        else if (failure == TokenFailure.SigningKeysUnavailable)
         {
             ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, context.Exception);
         }
@@ -100,6 +116,20 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
         }
 
         return Task.CompletedTask;
+    }
+
+    private static bool IsSignedWithRs256(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var token = header.Length > BearerPrefix.Length ? header[BearerPrefix.Length..].Trim() : "";
+        try
+        {
+            return string.Equals(new JsonWebToken(token).Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return true; // Unreadable: keep the signature failure.
+        }
     }
 
     // JwtBearer answers the challenge itself only if this scheme is challenged directly; the CognitoMcp scheme, which

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>Turns <see cref="CognitoMcpAuthOptions"/> into JwtBearer settings that validate Cognito access tokens.</summary>
-internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOptions> cognitoOptions)
+internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOptions> cognitoOptions, TimeProvider? timeProvider = null)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -24,9 +25,21 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
         options.MetadataAddress = cognito.MetadataAddress!;
         options.RequireHttpsMetadata = !LoopbackAddress.IsLoopback(metadataAddress);
         options.BackchannelTimeout = cognito.BackchannelTimeout;
-        options.BackchannelHttpHandler = cognito.BackchannelHttpHandler;
         options.AutomaticRefreshInterval = cognito.KeyRefreshInterval;
         options.RefreshInterval = cognito.UnknownKeyRefreshInterval;
+        var backchannel = new HttpClient(cognito.BackchannelHttpHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
+        {
+            Timeout = cognito.BackchannelTimeout,
+            MaxResponseContentBufferSize = 1024 * 1024,
+        };
+        backchannel.DefaultRequestHeaders.UserAgent.ParseAdd("Cognito.Mcp.Auth");
+        options.Backchannel = backchannel;
+        options.ConfigurationManager = new SigningKeyManager(
+            cognito.MetadataAddress!,
+            new HttpDocumentRetriever(backchannel) { RequireHttps = options.RequireHttpsMetadata },
+            timeProvider ?? TimeProvider.System,
+            cognito.KeyRefreshInterval,
+            cognito.UnknownKeyRefreshInterval);
         options.RefreshOnIssuerKeyNotFound = true;
         options.MapInboundClaims = false;
         options.SaveToken = false;

@@ -1,0 +1,157 @@
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+/// <summary>
+/// Keeps the issuer's OpenID configuration and JWKS, fetched and parsed by Microsoft.IdentityModel's retrievers, with the
+/// refresh rules a resource server needs:
+/// <list type="bullet">
+/// <item>an unknown key id refreshes at most once per <see cref="BaseConfigurationManager.RefreshInterval"/>, and that
+/// refresh completes inside the request that asked for it, so a rotated key is accepted at once (IdentityModel's own
+/// manager refreshes in the background, failing that request and often the next);</item>
+/// <item>concurrent callers share one download;</item>
+/// <item>after warm-up, a failed refresh keeps the last good keys;</item>
+/// <item>at a cold start with the endpoint down, callers fail fast for a short, doubling back-off instead of each
+/// waiting for their own download.</item>
+/// </list>
+/// </summary>
+internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurationManager<OpenIdConnectConfiguration>
+{
+    private static readonly TimeSpan FirstColdStartBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxColdStartBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly IConfigurationRetriever<OpenIdConnectConfiguration> _retriever = new OpenIdConnectConfigurationRetriever();
+    private readonly IDocumentRetriever _documents;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    private OpenIdConnectConfiguration? _current;
+    private Task<OpenIdConnectConfiguration>? _inFlight;
+    private DateTimeOffset _nextAutomaticRefresh;
+    private DateTimeOffset _lastRequestedRefresh = DateTimeOffset.MinValue;
+    private bool _refreshRequested;
+    private DateTimeOffset _coldStartRetryAt = DateTimeOffset.MinValue;
+    private TimeSpan _coldStartBackoff = FirstColdStartBackoff;
+    private Exception? _lastFailure;
+
+    public SigningKeyManager(string metadataAddress, IDocumentRetriever documents, TimeProvider time, TimeSpan automaticRefreshInterval, TimeSpan refreshInterval)
+    {
+        MetadataAddress = metadataAddress;
+        _documents = documents;
+        _time = time;
+        // The base class clamps these to its minimums (5 min and 1 s), which our option validation matches.
+        AutomaticRefreshInterval = automaticRefreshInterval;
+        RefreshInterval = refreshInterval;
+    }
+
+    /// <summary>True once keys have been fetched; false means a refusal is the endpoint's fault, not the token's.</summary>
+    public bool HasConfiguration => Volatile.Read(ref _current) is not null;
+
+    public Exception? LastFailure => _lastFailure;
+
+    public override async Task<BaseConfiguration> GetBaseConfigurationAsync(CancellationToken cancel) =>
+        await GetConfigurationAsync(cancel);
+
+    public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+    {
+        var now = _time.GetUtcNow();
+        Task<OpenIdConnectConfiguration> fetch;
+        lock (_gate)
+        {
+            if (_current is not null && !_refreshRequested)
+            {
+                if (now >= _nextAutomaticRefresh && _inFlight is null)
+                {
+                    _ = StartFetch(); // In the background: the current keys stay in use meanwhile.
+                }
+
+                return Task.FromResult(_current);
+            }
+
+            if (_current is null && _inFlight is null && now < _coldStartRetryAt)
+            {
+                throw new InvalidOperationException(
+                    $"The OpenID configuration at {MetadataAddress} could not be retrieved; next attempt after {_coldStartRetryAt:O}.", _lastFailure);
+            }
+
+            _refreshRequested = false;
+            fetch = _inFlight ?? StartFetch();
+        }
+
+        return AwaitFetchAsync(fetch, cancel);
+    }
+
+    public override void RequestRefresh()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (_current is not null && now - _lastRequestedRefresh >= RefreshInterval)
+            {
+                _lastRequestedRefresh = now;
+                _refreshRequested = true;
+            }
+        }
+    }
+
+    private async Task<OpenIdConnectConfiguration> AwaitFetchAsync(Task<OpenIdConnectConfiguration> fetch, CancellationToken cancel)
+    {
+        try
+        {
+            return await fetch.WaitAsync(cancel);
+        }
+        catch (Exception) when (!cancel.IsCancellationRequested && Volatile.Read(ref _current) is { } lastGood)
+        {
+            return lastGood;
+        }
+    }
+
+    private Task<OpenIdConnectConfiguration> StartFetch()
+    {
+        var task = FetchAsync();
+        _inFlight = task;
+        return task;
+    }
+
+    private async Task<OpenIdConnectConfiguration> FetchAsync()
+    {
+        await Task.Yield(); // Never run the download under the caller's lock.
+        try
+        {
+            var configuration = await _retriever.GetConfigurationAsync(MetadataAddress, _documents, CancellationToken.None);
+            lock (_gate)
+            {
+                _current = configuration;
+                _lastFailure = null;
+                _nextAutomaticRefresh = _time.GetUtcNow() + AutomaticRefreshInterval;
+                _coldStartBackoff = FirstColdStartBackoff;
+                _inFlight = null;
+            }
+
+            return configuration;
+        }
+        catch (Exception exception)
+        {
+            lock (_gate)
+            {
+                _lastFailure = exception;
+                var now = _time.GetUtcNow();
+                if (_current is null)
+                {
+                    _coldStartRetryAt = now + _coldStartBackoff;
+                    _coldStartBackoff = TimeSpan.FromTicks(Math.Min(_coldStartBackoff.Ticks * 2, MaxColdStartBackoff.Ticks));
+                }
+                else
+                {
+                    _nextAutomaticRefresh = now + RefreshInterval;
+                }
+
+                _inFlight = null;
+            }
+
+            throw;
+        }
+    }
+}
