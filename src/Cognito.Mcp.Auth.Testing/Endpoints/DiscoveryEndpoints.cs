@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Cognito.Mcp.Auth.Testing.Internal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cognito.Mcp.Auth.Testing.Endpoints;
+
+/// <summary>
+/// <c>{issuer}/.well-known/openid-configuration</c> and <c>{issuer}/.well-known/jwks.json</c>, with Cognito's fields
+/// in Cognito's (alphabetical) order and without <c>code_challenge_methods_supported</c>.
+/// </summary>
+internal sealed class DiscoveryEndpoints(LocalCognito cognito)
+{
+    public Task DiscoveryAsync(HttpContext context)
+    {
+        cognito.Requests.CountDiscovery();
+        if (cognito.Faults.DiscoveryUnavailable)
+        {
+            return UnavailableAsync(context);
+        }
+
+        if (cognito.FindUserPool(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
+        {
+            return NotFoundAsync(context);
+        }
+
+        // Assumed (unsure): without a domain, the domain-hosted endpoints are left out.
+        var domain = pool.DomainUrl?.ToString();
+        var document = new JsonObject();
+        if (domain is not null)
+        {
+            document["authorization_endpoint"] = domain + "/oauth2/authorize";
+            document["end_session_endpoint"] = domain + "/logout";
+        }
+
+        document["id_token_signing_alg_values_supported"] = new JsonArray("RS256");
+        document["issuer"] = pool.Issuer;
+        document["jwks_uri"] = pool.JwksUri.ToString();
+        document["response_types_supported"] = new JsonArray("code", "token");
+        if (domain is not null)
+        {
+            document["revocation_endpoint"] = domain + "/oauth2/revoke";
+        }
+
+        document["scopes_supported"] = new JsonArray("openid", "email", "phone", "profile");
+        document["subject_types_supported"] = new JsonArray("public");
+        if (domain is not null)
+        {
+            document["token_endpoint"] = domain + "/oauth2/token";
+        }
+
+        document["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post");
+        if (domain is not null)
+        {
+            document["userinfo_endpoint"] = domain + "/oauth2/userInfo";
+        }
+
+        return WriteAsync(context, document);
+    }
+
+    public Task JwksAsync(HttpContext context)
+    {
+        cognito.Requests.CountJwks();
+        if (cognito.Faults.JwksUnavailable)
+        {
+            return UnavailableAsync(context);
+        }
+
+        if (cognito.FindUserPool(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
+        {
+            return NotFoundAsync(context);
+        }
+
+        var keys = new JsonArray();
+        foreach (var key in pool.Keys.Published)
+        {
+            var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
+            keys.Add(new JsonObject
+            {
+                ["alg"] = "RS256",
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                ["kid"] = key.KeyId,
+                ["kty"] = "RSA",
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["use"] = "sig",
+            });
+        }
+
+        return WriteAsync(context, new JsonObject { ["keys"] = keys });
+    }
+
+    private static Task WriteAsync(HttpContext context, JsonObject body)
+    {
+        context.Response.ContentType = "application/json;charset=utf-8";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    // Assumed: an unknown pool answers 404 with a small JSON message, as Cognito does for a bad pool id.
+    private static Task NotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return WriteAsync(context, new JsonObject { ["message"] = "User pool does not exist." });
+    }
+
+    private static Task UnavailableAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return WriteAsync(context, new JsonObject { ["message"] = "Service Unavailable (LocalCognito fault injection)." });
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cognito.Mcp.Auth.Testing.Endpoints;
+
+/// <summary>
+/// Maps every endpoint group. Issuer paths are <c>/{userPoolId}/…</c>; a pool's domain lives under
+/// <c>/domain/{prefix}/…</c>; the management API is <c>POST /</c>. Nothing else is served (so RFC 8414's
+/// <c>/.well-known/oauth-authorization-server</c> is a 404, like Cognito).
+/// </summary>
+internal static class EndpointMapping
+{
+    public const string DomainRoute = "/domain/{prefix}";
+
+    public static void MapLocalCognito(this IEndpointRouteBuilder endpoints, LocalCognito cognito)
+    {
+        var discovery = new DiscoveryEndpoints(cognito);
+        endpoints.MapMethods("/{poolId}/.well-known/openid-configuration", [HttpMethods.Get], discovery.DiscoveryAsync);
+        endpoints.MapMethods("/{poolId}/.well-known/jwks.json", [HttpMethods.Get], discovery.JwksAsync);
+
+        endpoints.MapMethods(DomainRoute + "/oauth2/token", [HttpMethods.Post], new TokenEndpoint(cognito).HandleAsync);
+        endpoints.MapMethods("/health", [HttpMethods.Get], context => context.Response.WriteAsync("Healthy", context.RequestAborted));
+    }
+
+    /// <summary>The pool whose domain prefix is in the route, or <see langword="null"/> after a 404 was written.</summary>
+    public static LocalUserPool? DomainPool(this LocalCognito cognito, HttpContext context)
+    {
+        var prefix = context.Request.RouteValues["prefix"] as string;
+        var pool = prefix is null ? null : cognito.FindPoolByDomain(prefix);
+        if (pool is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return pool;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cognito.Mcp.Auth.Testing.Internal;
+using Cognito.Mcp.Auth.Testing.Tokens;
+using Microsoft.AspNetCore.Http;
+
+namespace Cognito.Mcp.Auth.Testing.Endpoints;
+
+/// <summary>
+/// <c>POST {domain}/oauth2/token</c>: fault injection first, then form parsing, client authentication and the grant.
+/// Checks run in this order: content type → <c>grant_type</c> present → client → grant supported →
+/// <c>AllowedOAuthFlowsUserPoolClient</c> (<c>invalid_grant</c>) → the grant's own checks.
+/// </summary>
+internal sealed class TokenEndpoint(LocalCognito cognito)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        cognito.Requests.CountToken();
+        if (await ApplyFaultsAsync(context))
+        {
+            return;
+        }
+
+        if (cognito.DomainPool(context) is not { } pool)
+        {
+            return;
+        }
+
+        var result = await HandleGrantAsync(context, pool);
+        if (result.Error is { } error)
+        {
+            Log.TokenRefused(cognito.Logger, error, result.Reason ?? "");
+            await OAuthResponses.ErrorAsync(context, error, result.Description);
+            return;
+        }
+
+        await OAuthResponses.JsonAsync(context, result.Body!);
+    }
+
+    private async Task<TokenResult> HandleGrantAsync(HttpContext context, LocalUserPool pool)
+    {
+        var read = await FormReader.ReadAsync(context);
+        if (read.Form is not { } form)
+        {
+            return TokenResult.Fail("invalid_request", read.Error, read.Error);
+        }
+
+        var grantType = form.Value("grant_type");
+        if (grantType is null)
+        {
+            return TokenResult.Fail("invalid_request", "grant_type is missing.");
+        }
+
+        var (client, failure) = ClientAuthenticator.Authenticate(context, form, pool);
+        if (client is null)
+        {
+            return TokenResult.Fail("invalid_client", failure);
+        }
+
+        if (grantType is not ("client_credentials" or "authorization_code" or "refresh_token"))
+        {
+            return TokenResult.Fail("unsupported_grant_type", $"grant_type {grantType} is not supported.");
+        }
+
+        if (!client.AllowedOAuthFlowsUserPoolClient)
+        {
+            return TokenResult.Fail("invalid_grant", "The client does not have AllowedOAuthFlowsUserPoolClient enabled.");
+        }
+
+        var result = grantType switch
+        {
+            "client_credentials" => ClientCredentialsGrant.Handle(pool, client, form),
+            "authorization_code" => AuthorizationCodeGrant.Handle(pool, client, form),
+            _ => RefreshTokenGrant.Handle(pool, client, form),
+        };
+        if (result.Error is null)
+        {
+            Log.TokenIssued(cognito.Logger, client.ClientId, grantType);
+        }
+
+        return result;
+    }
+
+    private async Task<bool> ApplyFaultsAsync(HttpContext context)
+    {
+        if (cognito.Faults.TakeTokenFailure() is { } failure)
+        {
+            Log.TokenFaultInjected(cognito.Logger, (int)failure.Status);
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            // Assumed (unsure what Cognito's own 5xx/429 bodies say): OAuth-style JSON errors.
+            var error = (int)failure.Status switch
+            {
+                >= 500 => "server_error",
+                429 => "too_many_requests",
+                _ => "invalid_request",
+            };
+            await OAuthResponses.ErrorAsync(context, error, "Injected by LocalCognitoFaults.", (int)failure.Status);
+            return true;
+        }
+
+        if (cognito.Faults.CurrentGate is { } gate)
+        {
+            await gate.PassAsync(context.RequestAborted);
+        }
+
+        if (cognito.Faults.Delay is { Ticks: > 0 } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
+        return false;
+    }
+}

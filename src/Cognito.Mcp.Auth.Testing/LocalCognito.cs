@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using Cognito.Mcp.Auth.Testing.Endpoints;
+using Cognito.Mcp.Auth.Testing.Internal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cognito.Mcp.Auth.Testing;
+
+/// <summary>
+/// An offline Amazon Cognito on loopback: discovery, JWKS, the OAuth endpoints of each pool's domain, managed login
+/// and the management API, with fault injection and request counters. For tests and local development only.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync();
+/// var pool = cognito.DevelopmentPool!;
+/// var token = pool.IssueAccessToken(LocalCognitoDevelopmentPool.M2MClientId, ["my-api/read"]);
+/// </code>
+/// </example>
+public sealed class LocalCognito : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, LocalUserPool> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalUserPool> _domains = new(StringComparer.Ordinal);
+    private readonly Lock _domainLock = new();
+    private WebApplication? _app;
+
+    private LocalCognito(LocalCognitoOptions options)
+    {
+        Options = options;
+        TimeProvider = options.TimeProvider;
+        LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        Logger = LoggerFactory.CreateLogger("Cognito.Mcp.Auth.Testing.LocalCognito");
+    }
+
+    /// <summary>Gets the address LocalCognito listens on, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets the address without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>; issuers start with it.</summary>
+    public string BaseAddress { get; private set; } = "http://127.0.0.1";
+
+    /// <summary>Gets the management API's endpoint (AWS CLI <c>--endpoint-url</c>): the same as <see cref="BaseUrl"/>.</summary>
+    public Uri ManagementEndpoint => BaseUrl;
+
+    /// <summary>Gets the development pool when started with <see cref="StartWithDevelopmentPoolAsync"/>, else <see langword="null"/>.</summary>
+    public LocalUserPool? DevelopmentPool { get; private set; }
+
+    /// <summary>Gets the fault injection switches.</summary>
+    public LocalCognitoFaults Faults { get; } = new();
+
+    /// <summary>Gets the per-endpoint request counters.</summary>
+    public LocalCognitoRequestCounts Requests { get; } = new();
+
+    /// <summary>Gets every user pool.</summary>
+    public IReadOnlyCollection<LocalUserPool> UserPools => [.. _pools.Values.OrderBy(p => p.Created)];
+
+    internal LocalCognitoOptions Options { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal ILoggerFactory LoggerFactory { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>Starts LocalCognito on <see cref="LocalCognitoOptions.Host"/>:<see cref="LocalCognitoOptions.Port"/> (127.0.0.1, a free port by default).</summary>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The started instance; dispose it to stop.</returns>
+    public static async Task<LocalCognito> StartAsync(LocalCognitoOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var cognito = new LocalCognito(options ?? new LocalCognitoOptions());
+        try
+        {
+            await cognito.StartServerAsync(cancellationToken);
+        }
+        catch
+        {
+            await cognito.DisposeAsync();
+            throw;
+        }
+
+        return cognito;
+    }
+
+    /// <summary>
+    /// Starts LocalCognito and seeds the deterministic development pool described by
+    /// <see cref="LocalCognitoDevelopmentPool"/>, available as <see cref="DevelopmentPool"/>.
+    /// </summary>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The started instance; dispose it to stop.</returns>
+    public static async Task<LocalCognito> StartWithDevelopmentPoolAsync(LocalCognitoOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var cognito = await StartAsync(options, cancellationToken);
+        cognito.DevelopmentPool = DevelopmentPoolSeeder.Seed(cognito);
+        return cognito;
+    }
+
+    /// <summary>Creates a user pool with a random id such as <c>us-east-1_AbCdEf123</c>.</summary>
+    /// <param name="name">The pool's name.</param>
+    /// <param name="region">The region the id starts with.</param>
+    /// <returns>The pool.</returns>
+    public LocalUserPool CreateUserPool(string name, string region = "us-east-1") =>
+        CreateUserPool(name, region, $"{region}_{RandomStrings.PoolIdSuffix()}");
+
+    /// <summary>Gets a user pool by id.</summary>
+    /// <param name="userPoolId">The pool id.</param>
+    /// <returns>The pool.</returns>
+    /// <exception cref="LocalCognitoException">No such pool (<c>ResourceNotFoundException</c>).</exception>
+    public LocalUserPool GetUserPool(string userPoolId) =>
+        FindUserPool(userPoolId) ?? throw new LocalCognitoException("ResourceNotFoundException", $"User pool {userPoolId} does not exist.");
+
+    /// <summary>Finds a user pool by id.</summary>
+    /// <param name="userPoolId">The pool id.</param>
+    /// <returns>The pool, or <see langword="null"/>.</returns>
+    public LocalUserPool? FindUserPool(string userPoolId) => _pools.GetValueOrDefault(userPoolId);
+
+    /// <summary>Deletes a user pool (its domain must be deleted first, like Cognito).</summary>
+    /// <param name="userPoolId">The pool id.</param>
+    /// <exception cref="LocalCognitoException"><c>ResourceNotFoundException</c> or <c>InvalidParameterException</c>.</exception>
+    public void DeleteUserPool(string userPoolId)
+    {
+        var pool = GetUserPool(userPoolId);
+        if (pool.DomainPrefix is not null)
+        {
+            throw CognitoValidation.Invalid("User pool cannot be deleted. It has a domain configured that should be deleted first.");
+        }
+
+        _pools.TryRemove(userPoolId, out _);
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            Faults.Reset();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Returns the base address.</summary>
+    /// <returns>For example <c>LocalCognito http://127.0.0.1:41234</c>.</returns>
+    public override string ToString() => $"LocalCognito {BaseAddress}";
+
+    internal LocalUserPool CreateUserPool(string name, string region, string id)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(region);
+        if (name.Length is 0 or > 128)
+        {
+            throw CognitoValidation.Invalid("1 validation error detected: Value at 'poolName' failed to satisfy constraint: Member must have length between 1 and 128.");
+        }
+
+        CognitoValidation.Region(region);
+        var pool = new LocalUserPool(this, id, name, region);
+        if (!_pools.TryAdd(id, pool))
+        {
+            throw CognitoValidation.Invalid($"User pool {id} already exists.");
+        }
+
+        Log.PoolCreated(Logger, id);
+        return pool;
+    }
+
+    internal LocalUserPool? FindPoolByDomain(string prefix) => _domains.GetValueOrDefault(prefix);
+
+    internal void RegisterDomain(string prefix, LocalUserPool pool)
+    {
+        lock (_domainLock)
+        {
+            if (!_domains.TryAdd(prefix, pool))
+            {
+                throw CognitoValidation.Invalid("Domain already associated with another user pool.");
+            }
+        }
+    }
+
+    internal void UnregisterDomain(string prefix, LocalUserPool pool)
+    {
+        lock (_domainLock)
+        {
+            _domains.TryRemove(new KeyValuePair<string, LocalUserPool>(prefix, pool));
+            pool.RemoveDomain();
+        }
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(LoggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddRoutingCore();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = Options.MaxRequestBodySize;
+        });
+        builder.WebHost.UseUrls($"http://{Options.Host}:{Options.Port}");
+
+        var app = builder.Build();
+        app.UseMiddleware<UnexpectedFailureMiddleware>(this);
+        app.MapLocalCognito(this);
+        _app = app;
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = address.TrimEnd('/');
+        BaseUrl = new Uri(BaseAddress + "/");
+        Log.Started(Logger, BaseAddress);
+    }
+}

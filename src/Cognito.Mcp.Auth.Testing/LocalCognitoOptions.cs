@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cognito.Mcp.Auth.Testing;
+
+/// <summary>
+/// Options for <see cref="LocalCognito.StartAsync(LocalCognitoOptions?, CancellationToken)"/>.
+/// </summary>
+public sealed class LocalCognitoOptions
+{
+    /// <summary>
+    /// Gets or sets the IP address Kestrel listens on. Defaults to <c>127.0.0.1</c>: LocalCognito is a test double and
+    /// must not be reachable from other machines unless you say so. The address also becomes the host of
+    /// <see cref="LocalCognito.BaseUrl"/> and so of every issuer, so use an address clients can reach.
+    /// </summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Gets or sets the TCP port. Defaults to <c>0</c>, which lets the operating system pick a free port, so parallel
+    /// tests never collide; the runnable host uses <see cref="LocalCognitoDevelopmentPool.DefaultPort"/>.
+    /// </summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Gets or sets the clock used for the <c>iat</c>, <c>exp</c> and <c>auth_time</c> claims and for the expiry of
+    /// codes and refresh tokens. Defaults to <see cref="TimeProvider.System"/>; pass a fake one to test expiry.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets the logger factory for LocalCognito's own logs (never tokens or secrets). Defaults to
+    /// <see langword="null"/>, which logs nothing.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Gets or sets the largest request body accepted, in bytes. Defaults to 64 KiB, far above any Cognito request;
+    /// larger bodies are refused with a Cognito-shaped 400.
+    /// </summary>
+    public long MaxRequestBodySize { get; set; } = 64 * 1024;
+}

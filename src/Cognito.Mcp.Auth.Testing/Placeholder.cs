@@ -1,3 +1,0 @@
-namespace Cognito.Mcp.Auth.Testing;
-
-internal static class Placeholder;

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Cognito.Mcp.Auth.Testing.Internal;
+
+namespace Cognito.Mcp.Auth.Testing.Tokens;
+
+/// <summary>Signs a user's access token (access key) and, with <c>openid</c>, ID token (ID key).</summary>
+internal static class UserTokens
+{
+    public static (string AccessToken, string? IdToken) Issue(LocalUserPool pool, LocalAppClient client, SignInEvent signIn, IReadOnlyList<string> scopes, string? nonce, string? resource)
+    {
+        var now = pool.Owner.TimeProvider.GetUtcNow();
+        var keys = pool.Keys;
+        var access = JwsWriter.Write(keys.AccessKey, TokenClaims.UserAccess(pool.Issuer, client, signIn, scopes, resource, now));
+        var id = scopes.Contains("openid")
+            ? JwsWriter.Write(keys.IdKey, TokenClaims.Id(pool.Issuer, client, signIn, nonce, access, now))
+            : null;
+        return (access, id);
+    }
+
+    /// <summary>Creates a refresh token for the sign-in and remembers what it stands for.</summary>
+    public static string NewRefreshToken(LocalUserPool pool, LocalAppClient client, SignInEvent signIn, IReadOnlyList<string> scopes, string? resource)
+    {
+        var token = RandomStrings.Opaque(64);
+        var expires = pool.Owner.TimeProvider.GetUtcNow() + client.RefreshTokenValidity;
+        pool.Sessions.RefreshTokens[token] = new RefreshGrant(client.ClientId, scopes, signIn, resource, expires);
+        return token;
+    }
+
+    /// <summary>The response body, in Cognito's field order.</summary>
+    public static JsonObject Body(LocalAppClient client, string accessToken, string? idToken, string? refreshToken)
+    {
+        var body = new JsonObject();
+        if (idToken is not null)
+        {
+            body["id_token"] = idToken;
+        }
+
+        body["access_token"] = accessToken;
+        if (refreshToken is not null)
+        {
+            body["refresh_token"] = refreshToken;
+        }
+
+        body["expires_in"] = (long)client.AccessTokenValidity.TotalSeconds;
+        body["token_type"] = "Bearer";
+        return body;
+    }
+}

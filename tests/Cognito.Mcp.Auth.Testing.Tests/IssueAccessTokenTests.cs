@@ -1,0 +1,56 @@
+using Cognito.Mcp.Auth.Testing.Tests.Framework;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cognito.Mcp.Auth.Testing.Tests;
+
+public sealed class IssueAccessTokenTests
+{
+    [Fact]
+    public async Task IssueAccessToken_signs_like_the_token_endpoint()
+    {
+        await using var t = await TestCognito.StartAsync();
+
+        var issued = t.Pool.IssueAccessToken(t.M2M.ClientId, [TestData.ReadScope]);
+        var served = (string)(await (await t.ClientCredentialsAsync(t.M2M, TestData.ReadScope)).JsonAsync())["access_token"]!;
+
+        Assert.Equal(Jwt.Header(served).ToJsonString(), Jwt.Header(issued).ToJsonString());
+        Assert.Equal(Jwt.ClaimNames(served), Jwt.ClaimNames(issued));
+        Assert.Equal((string?)Jwt.Payload(served)["scope"], (string?)Jwt.Payload(issued)["scope"]);
+    }
+
+    [Fact]
+    public async Task IssueAccessToken_lets_tests_edit_claims_before_signing()
+    {
+        await using var t = await TestCognito.StartAsync();
+
+        var token = t.Pool.IssueAccessToken("someclient", ["x/y"], claims =>
+        {
+            claims["token_use"] = "id";
+            claims.Remove("client_id");
+            claims["aud"] = "someone";
+            claims["exp"] = TestData.Now.AddHours(-1).ToUnixTimeSeconds();
+        });
+        var payload = Jwt.Payload(token);
+
+        Assert.Equal("id", (string?)payload["token_use"]);
+        Assert.False(payload.ContainsKey("client_id"));
+        Assert.Equal("someone", (string?)payload["aud"]);
+        Assert.Equal(TestData.Now.AddHours(-1).ToUnixTimeSeconds(), (long)payload["exp"]!);
+    }
+
+    [Fact]
+    public async Task Signing_keys_are_private_keys_with_key_ids_for_forging_variants()
+    {
+        await using var t = await TestCognito.StartAsync();
+
+        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = t.Pool.Issuer,
+            SigningCredentials = new SigningCredentials(t.Pool.IdTokenSigningKey, SecurityAlgorithms.RsaSha256),
+        });
+
+        Assert.Equal(t.Pool.IdTokenSigningKey.KeyId, (string?)Jwt.Header(forged)["kid"]);
+        Assert.NotNull(t.Pool.AccessTokenSigningKey.Rsa);
+    }
+}
