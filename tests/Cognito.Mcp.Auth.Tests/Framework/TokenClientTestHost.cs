@@ -1,4 +1,5 @@
 using Cognito.Mcp.Auth.Client;
+using Cognito.Mcp.Auth.Testing;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,11 @@ public sealed class TokenClientTestHost : IAsyncDisposable
 
     public ICognitoTokenClient GetClient(string name) => Services.GetRequiredService<ICognitoTokenClientFactory>().GetClient(name);
 
-    /// <summary>Settings for the default client against <paramref name="tokenEndpoint"/>, fast retries.</summary>
+    /// <summary>Settings for the development pool's M2M client as the default client, with retries that do not wait.</summary>
+    public static Dictionary<string, string?> DefaultSettings(LocalCognito cognito) =>
+        DefaultSettings(cognito.DevelopmentPool!.TokenEndpoint, LocalCognitoDevelopmentPool.M2MClientId, LocalCognitoDevelopmentPool.M2MClientSecret);
+
+    /// <summary>Settings for the default client against <paramref name="tokenEndpoint"/>, with retries that do not wait.</summary>
     public static Dictionary<string, string?> DefaultSettings(Uri tokenEndpoint, string clientId, string clientSecret, string prefix = "Cognito") => new()
     {
         [$"{prefix}:TokenEndpoint"] = tokenEndpoint.AbsoluteUri,
