@@ -1,0 +1,23 @@
+using System.ComponentModel;
+
+namespace Cognito.Mcp.Auth.Client.Internal;
+
+/// <summary>
+/// What the token cache stores (in memory, and serialized as JSON in a distributed cache). Expiry and refresh time are
+/// stored with the token so the decision to refresh is made by the client's <see cref="TimeProvider"/>, not by the
+/// cache's own clock.
+/// </summary>
+[ImmutableObject(true)]
+internal sealed class CachedToken
+{
+    public required string AccessToken { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>From this instant on the token counts as expiring and is replaced.</summary>
+    public required DateTimeOffset RefreshAt { get; init; }
+
+    public string? Scope { get; init; }
+
+    public CognitoAccessToken ToAccessToken() => new(AccessToken, ExpiresAt, Scope);
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Cognito.Mcp.Auth.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+
+namespace Cognito.Mcp.Auth.Client.Internal;
+
+/// <summary>
+/// Sends one client_credentials request (retries and timeouts come from the HTTP client's resilience pipeline) and
+/// reads the answer, turning every failure into a <see cref="CognitoTokenException"/>.
+/// </summary>
+internal sealed class TokenEndpointRequester(
+    IHttpClientFactory httpClientFactory,
+    TokenClientTelemetry telemetry,
+    ILogger logger)
+{
+    public async Task<TokenResponse> RequestAsync(
+        string clientName, CognitoTokenClientOptions options, Uri endpoint, string scope, CancellationToken cancellationToken)
+    {
+        using var activity = TokenClientTelemetry.ActivitySource.StartActivity("cognito.token_client.request", ActivityKind.Client);
+        activity?.SetTag("cognito.client", clientName);
+        activity?.SetTag("oauth.scope", scope);
+        activity?.SetTag("url.full", endpoint.GetLeftPart(UriPartial.Path));
+        TokenClientLog.Requesting(logger, clientName, scope, endpoint.GetLeftPart(UriPartial.Path));
+        telemetry.Request(clientName);
+
+        using var request = CreateRequest(options, endpoint, scope);
+        var http = httpClientFactory.CreateClient(CognitoTokenClientDefaults.GetHttpClientName(clientName));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is HttpRequestException && !cancellationToken.IsCancellationRequested)
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            TokenClientLog.Unreachable(logger, clientName, endpoint.GetLeftPart(UriPartial.Path), ex);
+            var error = ex is HttpRequestException ? "network" : "timeout";
+            telemetry.Failure(clientName, error);
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+            activity?.SetTag("error.type", error);
+            throw error == "timeout"
+                ? TokenErrorMessages.Timeout(options, clientName, endpoint, ex)
+                : TokenErrorMessages.Unreachable(options, clientName, endpoint, ex);
+        }
+
+        using (response)
+        {
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var (error, description) = ReadError(body);
+                var errorType = error ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                TokenClientLog.Refused(logger, clientName, (int)response.StatusCode, errorType);
+                telemetry.Failure(clientName, errorType);
+                activity?.SetStatus(ActivityStatusCode.Error, errorType);
+                activity?.SetTag("error.type", errorType);
+                throw TokenErrorMessages.FromErrorResponse(options, clientName, response.StatusCode, error, description, scope);
+            }
+
+            try
+            {
+                return ReadToken(body);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            {
+                telemetry.Failure(clientName, "invalid_response");
+                activity?.SetStatus(ActivityStatusCode.Error, "invalid_response");
+                throw TokenErrorMessages.InvalidResponse(options, clientName, endpoint, ex.Message);
+            }
+        }
+    }
+
+    private static HttpRequestMessage CreateRequest(CognitoTokenClientOptions options, Uri endpoint, string scope)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        if (scope.Length > 0)
+        {
+            form.Add(new("scope", scope));
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (options.ClientAuthentication == CognitoClientAuthentication.ClientSecretPost)
+        {
+            form.Add(new("client_id", options.ClientId!));
+            form.Add(new("client_secret", options.ClientSecret!));
+        }
+        else
+        {
+            // RFC 6749 section 2.3.1: form-encode id and secret before Base64. Cognito ids and secrets are
+            // alphanumeric, so this equals the plain form Cognito documents.
+            var credentials = $"{Uri.EscapeDataString(options.ClientId!)}:{Uri.EscapeDataString(options.ClientSecret!)}";
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        }
+
+        request.Content = new FormUrlEncodedContent(form);
+        return request;
+    }
+
+    private static (string? Error, string? Description) ReadError(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            return (GetString(root, "error"), GetString(root, "error_description"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static TokenResponse ReadToken(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        var accessToken = GetString(root, "access_token");
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            throw new InvalidOperationException("no access_token");
+        }
+
+        var tokenType = GetString(root, "token_type");
+        if (tokenType is not null && !string.Equals(tokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"token_type '{tokenType}' is not Bearer");
+        }
+
+        TimeSpan? expiresIn = null;
+        if (root.TryGetProperty("expires_in", out var expires))
+        {
+            var seconds = expires.ValueKind == JsonValueKind.String
+                ? double.Parse(expires.GetString()!, CultureInfo.InvariantCulture)
+                : expires.GetDouble();
+            expiresIn = TimeSpan.FromSeconds(seconds);
+        }
+
+        return new TokenResponse(accessToken, expiresIn, GetString(root, "scope"));
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

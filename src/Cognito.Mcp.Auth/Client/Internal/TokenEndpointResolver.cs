@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Cognito.Mcp.Auth.Client.Internal;
+
+/// <summary>
+/// Works out a client's token endpoint from its options; a discovered endpoint is kept for
+/// <see cref="CognitoTokenClientOptions.DiscoveryCacheDuration"/> (by the client's <see cref="TimeProvider"/>), and
+/// concurrent discoveries share one run. A failed discovery is not kept.
+/// </summary>
+internal sealed class TokenEndpointResolver(
+    McpAuthorizationServerDiscovery discovery,
+    IHttpClientFactory httpClientFactory,
+    TimeProvider timeProvider)
+{
+    private readonly SingleFlight<Discovered> _discoveries = new();
+    private volatile Discovered? _discovered;
+
+    public async ValueTask<Uri> ResolveAsync(string clientName, CognitoTokenClientOptions options, CancellationToken cancellationToken)
+    {
+        if (options.TokenEndpoint is not null)
+        {
+            return options.TokenEndpoint;
+        }
+
+        if (options.Domain is not null)
+        {
+            return new Uri(options.Domain.AbsoluteUri.TrimEnd('/') + CognitoTokenClientDefaults.TokenEndpointPath);
+        }
+
+        if (options.McpServerUrl is null)
+        {
+            return new Uri(string.Create(
+                CultureInfo.InvariantCulture,
+                $"https://{options.DomainPrefix}.auth.{options.Region}.amazoncognito.com{CognitoTokenClientDefaults.TokenEndpointPath}"));
+        }
+
+        var mcpServerUrl = options.McpServerUrl;
+        var known = _discovered;
+        if (known is not null && known.McpServerUrl == mcpServerUrl && timeProvider.GetUtcNow() < known.ValidUntil)
+        {
+            return known.TokenEndpoint;
+        }
+
+        var found = await _discoveries.RunAsync(
+            mcpServerUrl.AbsoluteUri,
+            async ct =>
+            {
+                var http = httpClientFactory.CreateClient(CognitoTokenClientDefaults.GetHttpClientName(clientName));
+                var (tokenEndpoint, _) = await discovery.DiscoverAsync(http, clientName, options, mcpServerUrl, ct);
+                return new Discovered(mcpServerUrl, tokenEndpoint, timeProvider.GetUtcNow() + options.DiscoveryCacheDuration);
+            },
+            cancellationToken);
+        _discovered = found;
+        return found.TokenEndpoint;
+    }
+
+    /// <summary>Forgets a discovered endpoint (after the endpoint stopped working).</summary>
+    public void Reset() => _discovered = null;
+
+    private sealed record Discovered(Uri McpServerUrl, Uri TokenEndpoint, DateTimeOffset ValidUntil);
+}

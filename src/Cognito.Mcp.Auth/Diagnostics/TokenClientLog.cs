@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cognito.Mcp.Auth.Diagnostics;
+
+/// <summary>
+/// Log events of the token client (event ids 4100–4199). They name clients, endpoints, scopes and OAuth error codes;
+/// never a token or a secret.
+/// </summary>
+internal static partial class TokenClientLog
+{
+    [LoggerMessage(4100, LogLevel.Debug, "Token cache hit for client '{ClientName}' and scope '{Scope}'; the token expires at {ExpiresAt:O}.")]
+    public static partial void CacheHit(ILogger logger, string clientName, string scope, DateTimeOffset expiresAt);
+
+    [LoggerMessage(4101, LogLevel.Debug, "Token cache miss for client '{ClientName}' and scope '{Scope}' ({Reason}).")]
+    public static partial void CacheMiss(ILogger logger, string clientName, string scope, string reason);
+
+    [LoggerMessage(4102, LogLevel.Debug, "Requesting a token for client '{ClientName}' with scope '{Scope}' from {TokenEndpoint}.")]
+    public static partial void Requesting(ILogger logger, string clientName, string scope, string tokenEndpoint);
+
+    [LoggerMessage(4103, LogLevel.Information, "Cognito issued a token for client '{ClientName}' with scope '{Scope}' that expires at {ExpiresAt:O}.")]
+    public static partial void Issued(ILogger logger, string clientName, string scope, DateTimeOffset expiresAt);
+
+    [LoggerMessage(4104, LogLevel.Warning, "Cognito refused the token request of client '{ClientName}' with HTTP {StatusCode} and error '{Error}'.")]
+    public static partial void Refused(ILogger logger, string clientName, int statusCode, string error);
+
+    [LoggerMessage(4105, LogLevel.Warning, "Token request of client '{ClientName}' failed ({Outcome}); retry {AttemptNumber} in {RetryDelay}.")]
+    public static partial void Retrying(ILogger logger, string clientName, string outcome, int attemptNumber, TimeSpan retryDelay);
+
+    [LoggerMessage(4106, LogLevel.Error, "Token request of client '{ClientName}' to {TokenEndpoint} failed without a response.")]
+    public static partial void Unreachable(ILogger logger, string clientName, string tokenEndpoint, Exception exception);
+
+    [LoggerMessage(4107, LogLevel.Information, "Renewing the token of client '{ClientName}' for scope '{Scope}', bypassing the cache.")]
+    public static partial void Renewing(ILogger logger, string clientName, string scope);
+
+    [LoggerMessage(4108, LogLevel.Debug, "Another caller already renewed the token of client '{ClientName}' for scope '{Scope}'.")]
+    public static partial void AlreadyRenewed(ILogger logger, string clientName, string scope);
+
+    [LoggerMessage(4109, LogLevel.Information, "{RequestUri} refused the token of client '{ClientName}' (invalid_token); renewing it and retrying once.")]
+    public static partial void TokenRejected(ILogger logger, string requestUri, string clientName);
+
+    [LoggerMessage(4110, LogLevel.Warning, "{RequestUri} refused the token of client '{ClientName}' (invalid_token), but the request's content cannot be sent twice, so it is not retried.")]
+    public static partial void CannotResend(ILogger logger, string requestUri, string clientName);
+
+    [LoggerMessage(4111, LogLevel.Debug, "Discovery for client '{ClientName}': no usable metadata at {MetadataUrl} (HTTP {StatusCode}).")]
+    public static partial void MetadataMissing(ILogger logger, string clientName, string metadataUrl, int statusCode);
+
+    [LoggerMessage(4112, LogLevel.Information, "Discovered token endpoint {TokenEndpoint} for client '{ClientName}' from MCP server {McpServerUrl} through {MetadataUrl}.")]
+    public static partial void Discovered(ILogger logger, string tokenEndpoint, string clientName, string mcpServerUrl, string metadataUrl);
+}

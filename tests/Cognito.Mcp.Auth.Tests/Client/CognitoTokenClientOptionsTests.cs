@@ -1,0 +1,122 @@
+using Cognito.Mcp.Auth.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cognito.Mcp.Auth.Tests.Client;
+
+public sealed class CognitoTokenClientOptionsTests
+{
+    private static OptionsValidationException Validate(Dictionary<string, string?> settings, string name = "")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddCognitoTokenClient(name, configuration.GetSection("Cognito"));
+        using var provider = services.BuildServiceProvider();
+        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get(name));
+    }
+
+    [Fact]
+    public void Empty_options_report_every_missing_setting_at_once_by_its_configuration_key()
+    {
+        var exception = Validate(new() { ["Cognito:Scopes:0"] = "my-api/read" });
+
+        Assert.Equal(3, exception.Failures.Count());
+        Assert.Contains(exception.Failures, f => f.Contains("Cognito:DomainPrefix", StringComparison.Ordinal) && f.Contains("Cognito:McpServerUrl", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:ClientId is required", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:ClientSecret is required", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://auth.example.com")]
+    [InlineData("http://10.0.0.5:8080")]
+    public void Plain_http_is_refused_for_a_remote_domain(string domain)
+    {
+        var exception = Validate(new()
+        {
+            ["Cognito:Domain"] = domain,
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+        });
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains("Cognito:Domain", failure, StringComparison.Ordinal);
+        Assert.Contains("https", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000")]
+    [InlineData("http://localhost:5000")]
+    [InlineData("https://auth.example.com")]
+    public void Https_or_a_loopback_host_is_accepted(string domain)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cognito:Domain"] = domain,
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+        }).Build();
+        var services = new ServiceCollection().AddCognitoTokenClient(configuration.GetSection("Cognito"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get(string.Empty);
+
+        Assert.Equal(new Uri(domain), options.Domain);
+    }
+
+    [Fact]
+    public void Two_ways_to_the_token_endpoint_are_one_too_many()
+    {
+        var exception = Validate(new()
+        {
+            ["Cognito:DomainPrefix"] = "my-pool",
+            ["Cognito:Region"] = "us-east-1",
+            ["Cognito:TokenEndpoint"] = "https://auth.example.com/oauth2/token",
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+        });
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.Contains("more than once", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_set_in_code_are_named_by_property_and_client()
+    {
+        var services = new ServiceCollection().AddCognitoTokenClient("calculator", o => o.ClientId = "id");
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get("calculator"));
+
+        Assert.Contains(exception.Failures, f => f.StartsWith("CognitoTokenClientOptions.ClientSecret (token client 'calculator') is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Domain_prefix_and_region_make_the_cognito_domain_token_endpoint()
+    {
+        var services = new ServiceCollection().AddCognitoTokenClient(o =>
+        {
+            o.DomainPrefix = "my-pool";
+            o.Region = "eu-west-1";
+            o.ClientId = "id";
+            o.ClientSecret = "secret";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get(string.Empty);
+        var resolver = new Cognito.Mcp.Auth.Client.Internal.TokenEndpointResolver(null!, null!, TimeProvider.System);
+
+        Assert.Equal(
+            new Uri("https://my-pool.auth.eu-west-1.amazoncognito.com/oauth2/token"),
+            await resolver.ResolveAsync(string.Empty, options, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void The_token_handler_cannot_be_attached_to_the_client_that_talks_to_cognito()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddHttpClient(CognitoTokenClientDefaults.GetHttpClientName(string.Empty));
+
+        Assert.Throws<InvalidOperationException>(() => builder.AddCognitoAccessTokenHandler());
+    }
+}
