@@ -20,6 +20,13 @@ internal static class EndpointMapping
         endpoints.MapMethods("/{poolId}/.well-known/jwks.json", [HttpMethods.Get], discovery.JwksAsync);
 
         endpoints.MapMethods(DomainRoute + "/oauth2/token", [HttpMethods.Post], new TokenEndpoint(cognito).HandleAsync);
+        endpoints.MapMethods(DomainRoute + "/oauth2/authorize", [HttpMethods.Get], new AuthorizeEndpoint(cognito).HandleAsync);
+        var login = new LoginEndpoint(cognito);
+        endpoints.MapMethods(DomainRoute + "/login", [HttpMethods.Get], login.ShowAsync);
+        endpoints.MapMethods(DomainRoute + "/login", [HttpMethods.Post], login.SubmitAsync);
+        endpoints.MapMethods(DomainRoute + "/oauth2/userInfo", [HttpMethods.Get, HttpMethods.Post], new UserInfoEndpoint(cognito).HandleAsync);
+        endpoints.MapMethods(DomainRoute + "/logout", [HttpMethods.Get], new LogoutEndpoint(cognito).HandleAsync);
+        endpoints.MapMethods(DomainRoute + "/oauth2/revoke", [HttpMethods.Post], new RevokeEndpoint(cognito).HandleAsync);
         endpoints.MapMethods("/health", [HttpMethods.Get], context => context.Response.WriteAsync("Healthy", context.RequestAborted));
     }
 

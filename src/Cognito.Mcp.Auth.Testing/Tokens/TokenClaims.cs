@@ -88,7 +88,9 @@ internal static class TokenClaims
         claims["auth_time"] = signIn.AuthTime.ToUnixTimeSeconds();
         foreach (var (name, value) in UserAttributes.Visible(user, ["openid"]).Where(a => a.Key is not ("email" or "email_verified" or "sub")))
         {
-            claims[name] = value;
+            claims[name] = name.EndsWith("_verified", StringComparison.Ordinal)
+                ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
+                : value;
         }
 
         claims["exp"] = iat + (long)client.IdTokenValidity.TotalSeconds;

@@ -11,7 +11,7 @@ internal static class UserAttributes
     private static readonly string[] Email = ["email", "email_verified"];
     private static readonly string[] Phone = ["phone_number", "phone_number_verified"];
 
-    public static IEnumerable<KeyValuePair<string, object>> Visible(LocalUser user, IReadOnlyCollection<string> scopes)
+    public static IEnumerable<KeyValuePair<string, string>> Visible(LocalUser user, IReadOnlyCollection<string> scopes)
     {
         var onlyOpenId = !scopes.Any(s => s is "email" or "phone" or "profile");
         foreach (var (name, value) in user.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -22,9 +22,7 @@ internal static class UserAttributes
                 || (scopes.Contains("profile") && !Email.Contains(name) && !Phone.Contains(name));
             if (visible && name != "sub")
             {
-                yield return new(name, name.EndsWith("_verified", StringComparison.Ordinal)
-                    ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
-                    : value);
+                yield return new(name, value);
             }
         }
     }
