@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# Provisions an Amazon Cognito user pool for the samples and writes the .env they read.
+#
+#   bash setup.sh <region> <app-url> [options]      e.g. bash setup.sh us-east-1 https://203.0.113.10:5001
+#   bash setup.sh --teardown [--env-file PATH]      deletes what a previous run created
+#
+# Creates, with the AWS CLI: a user pool (password policy, verified email), its hosted domain, the resource server
+# my-api (scopes read and write), a web client (authorization code) and a machine-to-machine client
+# (client_credentials). The client secrets go to the env file (mode 600); they are never printed.
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+readonly SCRIPT_DIR API_IDENTIFIER="my-api"
+export AWS_PAGER=""
+
+usage() {
+  cat <<'EOF'
+Usage:
+  bash setup.sh <region> <app-url> [options]
+  bash setup.sh --teardown [--env-file PATH]
+
+Creates a Cognito user pool for the samples and writes their .env file.
+
+Arguments:
+  <region>    AWS region of the user pool, e.g. us-east-1
+  <app-url>   base URL of the web app (samples/WebLogin), e.g. https://203.0.113.10:5001 or
+              http://localhost:5000; its /callback and /logout become the web client's redirect URLs
+
+Options:
+  --pool-name NAME        user pool name (default: mcp-server-pool)
+  --domain-prefix PREFIX  hosted domain prefix, https://PREFIX.auth.<region>.amazoncognito.com
+                          (default: the pool name plus a random suffix; prefixes are global per region)
+  --endpoint-url URL      send the AWS CLI to URL instead of AWS, e.g. LocalCognito at http://127.0.0.1:9229
+  --no-implicit           do not enable the deprecated implicit grant on the web client
+  --env-file PATH         where to write the configuration (default: .env in the repository root)
+  --teardown              delete the domain and the user pool recorded in the env file, then the file
+  -h, --help              show this help
+EOF
+}
+
+die() { printf 'setup.sh: error: %s\n' "$*" >&2; exit 1; }
+usage_error() {
+  printf 'setup.sh: %s\nUsage: bash setup.sh <region> <app-url> [options]   (bash setup.sh --help for more)\n' "$*" >&2
+  exit 2
+}
+info() { printf '%s\n' "$*"; }
+warn() { printf 'setup.sh: warning: %s\n' "$*" >&2; }
+
+region=""
+app_url=""
+pool_name="mcp-server-pool"
+domain_prefix=""
+endpoint_url=""
+implicit=true
+teardown=false
+env_file="$SCRIPT_DIR/.env"
+positional=()
+
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    -h | --help) usage; exit 0 ;;
+    --teardown) teardown=true ;;
+    --no-implicit) implicit=false ;;
+    --pool-name | --domain-prefix | --endpoint-url | --env-file)
+      [ "$#" -ge 2 ] || usage_error "$1 needs a value"
+      case "$1" in
+        --pool-name) pool_name="$2" ;;
+        --domain-prefix) domain_prefix="$2" ;;
+        --endpoint-url) endpoint_url="$2" ;;
+        --env-file) env_file="$2" ;;
+      esac
+      shift ;;
+    --pool-name=* ) pool_name="${1#*=}" ;;
+    --domain-prefix=*) domain_prefix="${1#*=}" ;;
+    --endpoint-url=*) endpoint_url="${1#*=}" ;;
+    --env-file=*) env_file="${1#*=}" ;;
+    -*) usage_error "unknown option: $1" ;;
+    *) positional+=("$1") ;;
+  esac
+  shift
+done
+
+# --- prerequisites -----------------------------------------------------------------------------------------------
+
+require_tools() {
+  command -v aws >/dev/null 2>&1 ||
+    die "the AWS CLI (aws) is not installed: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html (Debian: apt-get install awscli)"
+  command -v jq >/dev/null 2>&1 || die "jq is not installed: https://jqlang.org/download/ (Debian: apt-get install jq)"
+}
+
+# Every AWS CLI call goes through here: the region, JSON output and, for LocalCognito, the endpoint.
+cognito() {
+  local extra=()
+  if [ -n "$endpoint_url" ]; then extra=(--endpoint-url "$endpoint_url"); fi
+  aws cognito-idp "$@" --region "$region" --output json "${extra[@]}"
+}
+
+# Reads KEY's value from the env file without executing it (the file is data, not a script).
+env_value() {
+  sed -n "s/^$1=//p" "$env_file" | head -n 1
+}
+
+# --- teardown ------------------------------------------------------------------------------------------------------
+
+if [ "$teardown" = true ]; then
+  [ "${#positional[@]}" -eq 0 ] || usage_error "--teardown takes no region or app URL: it reads them from the env file"
+  require_tools
+  [ -f "$env_file" ] || die "$env_file does not exist: there is nothing recorded to tear down (pass --env-file PATH if you wrote it elsewhere)"
+  region="$(env_value REGION)"
+  pool_id="$(env_value USER_POOL_ID)"
+  pool_name="$(env_value SETUP_POOL_NAME)"
+  domain_prefix="$(env_value SETUP_DOMAIN_PREFIX)"
+  endpoint_url="$(env_value SETUP_ENDPOINT_URL)"
+  if [ -z "$region" ] || [ -z "$pool_id" ] || [ -z "$pool_name" ]; then
+    die "$env_file lacks REGION, USER_POOL_ID or SETUP_POOL_NAME: it was not written by this script, so nothing is deleted"
+  fi
+
+  # The pool must still carry the recorded name: a hand-edited id must not delete someone else's pool.
+  if ! described="$(cognito describe-user-pool --user-pool-id "$pool_id" 2>&1)"; then
+    if grep -q ResourceNotFoundException <<<"$described"; then
+      warn "user pool $pool_id no longer exists; removing $env_file only"
+      rm -f -- "$env_file"
+      exit 0
+    fi
+    die "could not describe user pool $pool_id: $described"
+  fi
+  actual_name="$(jq -r '.UserPool.Name' <<<"$described")"
+  [ "$actual_name" = "$pool_name" ] ||
+    die "user pool $pool_id is named '$actual_name', not '$pool_name' as recorded in $env_file; nothing was deleted"
+
+  if [ -n "$domain_prefix" ]; then
+    info "Deleting domain $domain_prefix ..."
+    cognito delete-user-pool-domain --user-pool-id "$pool_id" --domain "$domain_prefix" >/dev/null
+  fi
+  info "Deleting user pool $pool_id ($pool_name) ..."
+  cognito delete-user-pool --user-pool-id "$pool_id" >/dev/null
+  rm -f -- "$env_file"
+  info "Done: the user pool, its domain and clients are deleted, and $env_file is removed."
+  exit 0
+fi
+
+# --- arguments -----------------------------------------------------------------------------------------------------
+
+[ "${#positional[@]}" -eq 2 ] || usage_error "expected <region> and <app-url>, got ${#positional[@]} argument(s)"
+region="${positional[0]}"
+app_url="${positional[1]%/}"
+
+[[ "$region" =~ ^[a-z]{2}(-[a-z]+)+-[0-9]+$ ]] || usage_error "'$region' is not an AWS region (e.g. us-east-1)"
+[[ "$app_url" =~ ^https?://[^/?#[:space:]]+(/[^?#[:space:]]*)?$ ]] ||
+  usage_error "'$app_url' is not a URL such as https://203.0.113.10:5001"
+# Cognito accepts plain http only for localhost; LocalCognito also for 127.0.0.1.
+if [[ "$app_url" == http://* ]] && ! [[ "$app_url" =~ ^http://localhost(:[0-9]+)?(/|$) ]]; then
+  if [ -z "$endpoint_url" ] || ! [[ "$app_url" =~ ^http://(127\.0\.0\.1|\[::1\])(:[0-9]+)?(/|$) ]]; then
+    usage_error "'$app_url' uses http: Cognito requires https for callback URLs (http only for localhost)"
+  fi
+fi
+[[ "$pool_name" =~ ^[A-Za-z0-9_.+=,@-]{1,128}$ ]] ||
+  usage_error "--pool-name '$pool_name' may hold only letters, digits and _ . + = , @ - (1 to 128)"
+if [ -n "$endpoint_url" ]; then
+  endpoint_url="${endpoint_url%/}"
+  [[ "$endpoint_url" =~ ^https?://[^[:space:]]+$ ]] || usage_error "--endpoint-url '$endpoint_url' is not a URL"
+fi
+
+if [ -z "$domain_prefix" ]; then
+  base="$(tr '[:upper:]_.+=,@' '[:lower:]------' <<<"$pool_name" | tr -s '-')"
+  base="${base#-}"
+  domain_prefix="${base:0:50}-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
+fi
+[[ "$domain_prefix" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$ ]] ||
+  usage_error "--domain-prefix '$domain_prefix' must be 1 to 63 lowercase letters, digits and inner hyphens"
+if [[ "$domain_prefix" =~ (aws|amazon|cognito) ]]; then
+  usage_error "--domain-prefix '$domain_prefix' must not contain aws, amazon or cognito (Cognito reserves them)"
+fi
+
+# Refuse before touching AWS if the env file already records a setup: it holds secrets nobody else has.
+if [ -e "$env_file" ]; then
+  die "$env_file already exists. Tear the recorded setup down first (bash setup.sh --teardown --env-file $env_file),
+or write elsewhere with --env-file PATH."
+fi
+env_dir="$(dirname -- "$env_file")"
+if ! [ -d "$env_dir" ] || ! [ -w "$env_dir" ]; then die "cannot write to the directory of $env_file"; fi
+
+require_tools
+if [ -z "$endpoint_url" ]; then
+  aws sts get-caller-identity --region "$region" --output json >/dev/null 2>&1 ||
+    die "the AWS CLI has no working credentials (aws sts get-caller-identity failed): run 'aws configure' or set AWS_PROFILE"
+fi
+
+# --- provisioning --------------------------------------------------------------------------------------------------
+
+existing="$(cognito list-user-pools --max-results 60 | jq -r --arg name "$pool_name" '.UserPools[] | select(.Name == $name) | .Id')"
+if [ -n "$existing" ]; then
+  die "a user pool named '$pool_name' already exists ($(tr '\n' ' ' <<<"$existing" | sed 's/ $//')); setup.sh does not create duplicates.
+  - To remove what setup.sh created: bash setup.sh --teardown --env-file $env_file
+  - To remove it by hand: aws cognito-idp delete-user-pool-domain ... then aws cognito-idp delete-user-pool --user-pool-id <id>
+  - Or create a separate pool: bash setup.sh $region $app_url --pool-name <another-name>"
+fi
+
+pool_id=""
+domain_created=false
+tmp_file=""
+# If a step fails after the pool exists, remove what this run created, so a re-run starts clean.
+rollback() {
+  local status=$?
+  [ -n "$tmp_file" ] && rm -f -- "$tmp_file"
+  if [ "$status" -ne 0 ] && [ -n "$pool_id" ]; then
+    warn "setup failed; deleting the partly created user pool $pool_id"
+    if [ "$domain_created" = true ]; then
+      cognito delete-user-pool-domain --user-pool-id "$pool_id" --domain "$domain_prefix" >/dev/null || true
+    fi
+    cognito delete-user-pool --user-pool-id "$pool_id" >/dev/null ||
+      warn "could not delete $pool_id: delete it in the Cognito console"
+  fi
+  exit "$status"
+}
+trap rollback EXIT
+
+info "Creating user pool '$pool_name' in $region ..."
+pool_id="$(cognito create-user-pool \
+  --pool-name "$pool_name" \
+  --policies '{"PasswordPolicy":{"MinimumLength":12,"RequireUppercase":true,"RequireLowercase":true,"RequireNumbers":true,"RequireSymbols":true}}' \
+  --auto-verified-attributes email \
+  --schema Name=email,AttributeDataType=String,Required=true,Mutable=true \
+  --mfa-configuration OFF | jq -r '.UserPool.Id')"
+info "  user pool $pool_id"
+
+info "Creating domain $domain_prefix ..."
+cognito create-user-pool-domain --user-pool-id "$pool_id" --domain "$domain_prefix" >/dev/null
+domain_created=true
+if [ -n "$endpoint_url" ]; then
+  domain_url="$endpoint_url/domain/$domain_prefix" # LocalCognito serves each domain under its own base URL.
+else
+  domain_url="https://$domain_prefix.auth.$region.amazoncognito.com"
+fi
+info "  $domain_url"
+
+info "Creating resource server $API_IDENTIFIER (scopes read, write) ..."
+cognito create-resource-server --user-pool-id "$pool_id" --identifier "$API_IDENTIFIER" --name "My API" \
+  --scopes ScopeName=read,ScopeDescription="Read access" ScopeName=write,ScopeDescription="Write access" >/dev/null
+
+flows=(code)
+if [ "$implicit" = true ]; then
+  flows+=(implicit)
+  warn "the web client also allows the implicit grant because the original document lists it; the implicit grant is deprecated (OAuth 2.0 Security BCP, RFC 9700) and samples/WebLogin does not use it. Pass --no-implicit to leave it out."
+fi
+info "Creating web client (authorization code: ${flows[*]}) ..."
+web="$(cognito create-user-pool-client --user-pool-id "$pool_id" --client-name web \
+  --generate-secret \
+  --explicit-auth-flows ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH \
+  --allowed-o-auth-flows "${flows[@]}" \
+  --allowed-o-auth-scopes openid email profile "$API_IDENTIFIER/read" \
+  --callback-urls "$app_url/callback" \
+  --logout-urls "$app_url/logout" \
+  --supported-identity-providers COGNITO \
+  --prevent-user-existence-errors ENABLED \
+  --allowed-o-auth-flows-user-pool-client)"
+web_id="$(jq -r '.UserPoolClient.ClientId' <<<"$web")"
+web_secret="$(jq -r '.UserPoolClient.ClientSecret' <<<"$web")"
+info "  client $web_id"
+
+info "Creating machine-to-machine client (client_credentials: $API_IDENTIFIER/read $API_IDENTIFIER/write) ..."
+m2m="$(cognito create-user-pool-client --user-pool-id "$pool_id" --client-name m2m \
+  --generate-secret \
+  --allowed-o-auth-flows client_credentials \
+  --allowed-o-auth-scopes "$API_IDENTIFIER/read" "$API_IDENTIFIER/write" \
+  --allowed-o-auth-flows-user-pool-client)"
+m2m_id="$(jq -r '.UserPoolClient.ClientId' <<<"$m2m")"
+m2m_secret="$(jq -r '.UserPoolClient.ClientSecret' <<<"$m2m")"
+info "  client $m2m_id"
+
+for value in "$pool_id" "$web_id" "$web_secret" "$m2m_id" "$m2m_secret"; do
+  if ! [[ "$value" =~ ^[A-Za-z0-9_+/=-]+$ ]] || [ "$value" = null ]; then die "Cognito returned an unexpected id or secret"; fi
+done
+
+# --- the env file: written to a temporary file (mode 600) in the same directory, then renamed into place ------------
+
+umask 077
+tmp_file="$(mktemp "$env_dir/.setup-env.XXXXXX")"
+{
+  echo "# Written by setup.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Holds client secrets: keep it out of source control."
+  echo "REGION=$region"
+  echo "DOMAIN=$domain_url"
+  echo "USER_POOL_ID=$pool_id"
+  echo "PUBLIC_CLIENT_ID=$web_id"
+  echo "PUBLIC_CLIENT_SECRET=$web_secret"
+  echo "CONFIDENTIAL_CLIENT_ID=$m2m_id"
+  echo "CONFIDENTIAL_CLIENT_SECRET=$m2m_secret"
+  echo "REDIRECT_URI=$app_url/callback"
+  echo "LOGOUT_URI=$app_url/logout"
+  if [ -n "$endpoint_url" ]; then
+    echo "# LocalCognito (--endpoint-url): tokens carry this issuer instead of https://cognito-idp.<region>.amazonaws.com/<pool>."
+    echo "ISSUER=$endpoint_url/$pool_id"
+  fi
+  echo "# Used by bash setup.sh --teardown."
+  echo "SETUP_POOL_NAME=$pool_name"
+  echo "SETUP_DOMAIN_PREFIX=$domain_prefix"
+  if [ -n "$endpoint_url" ]; then echo "SETUP_ENDPOINT_URL=$endpoint_url"; fi
+} >"$tmp_file"
+chmod 600 "$tmp_file"
+mv -f -- "$tmp_file" "$env_file"
+tmp_file=""
+pool_id_created="$pool_id"
+pool_id="" # Success: nothing to roll back.
+
+info ""
+info "Done. User pool $pool_id_created, domain $domain_url."
+info "The configuration, including both client secrets, is in $env_file (mode 600); the secrets were not printed."
+if [ -z "$endpoint_url" ]; then info "A new Cognito domain can take about a minute before it answers."; fi
+info "Next: dotnet run --project samples/CalculatorServer, then dotnet run --project samples/WebLogin (open $app_url)."
+info "Remove everything later with: bash setup.sh --teardown --env-file $env_file"
