@@ -28,6 +28,7 @@ public sealed class LocalCognito : IAsyncDisposable
     private readonly ConcurrentDictionary<string, LocalUserPool> _domains = new(StringComparer.Ordinal);
     private readonly Lock _domainLock = new();
     private WebApplication? _app;
+    private long _sequence;
 
     private LocalCognito(LocalCognitoOptions options)
     {
@@ -56,7 +57,7 @@ public sealed class LocalCognito : IAsyncDisposable
     public LocalCognitoRequestCounts Requests { get; } = new();
 
     /// <summary>Gets every user pool.</summary>
-    public IReadOnlyCollection<LocalUserPool> UserPools => [.. _pools.Values.OrderBy(p => p.Created)];
+    public IReadOnlyCollection<LocalUserPool> UserPools => [.. _pools.Values.OrderBy(p => p.Sequence)];
 
     internal LocalCognitoOptions Options { get; }
 
@@ -169,6 +170,9 @@ public sealed class LocalCognito : IAsyncDisposable
         Log.PoolCreated(Logger, id);
         return pool;
     }
+
+    /// <summary>A creation order for listings, since fake clocks give equal timestamps.</summary>
+    internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
     internal LocalUserPool? FindPoolByDomain(string prefix) => _domains.GetValueOrDefault(prefix);
 
