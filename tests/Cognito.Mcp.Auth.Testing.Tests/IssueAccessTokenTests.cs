@@ -51,6 +51,8 @@ public sealed class IssueAccessTokenTests
         });
 
         Assert.Equal(t.Pool.IdTokenSigningKey.KeyId, (string?)Jwt.Header(forged)["kid"]);
+        // Why LocalCognito assembles its JWS itself: the handler always writes "typ", which Cognito never sends.
+        Assert.Equal("JWT", (string?)Jwt.Header(forged)["typ"]);
         Assert.NotNull(t.Pool.AccessTokenSigningKey.Rsa);
     }
 
