@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cognito.Mcp.Auth.Testing.Internal;
+using Cognito.Mcp.Auth.Testing.Management;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -29,6 +30,7 @@ public sealed class LocalUserPool
         Name = name;
         Region = region;
         Created = owner.TimeProvider.GetUtcNow();
+        Sequence = owner.NextSequence();
     }
 
     /// <summary>Gets the pool id, e.g. <c>us-east-1_AbCdEf123</c>.</summary>
@@ -86,7 +88,7 @@ public sealed class LocalUserPool
     public IReadOnlyCollection<LocalResourceServer> ResourceServers => [.. _resourceServers.Values];
 
     /// <summary>Gets the app clients.</summary>
-    public IReadOnlyCollection<LocalAppClient> Clients => [.. _clients.Values.OrderBy(c => c.Created)];
+    public IReadOnlyCollection<LocalAppClient> Clients => [.. _clients.Values.OrderBy(c => c.Sequence)];
 
     /// <summary>Gets the users.</summary>
     public IReadOnlyCollection<LocalUser> Users => [.. _users.Values];
@@ -94,6 +96,8 @@ public sealed class LocalUserPool
     internal LocalCognito Owner { get; }
 
     internal DateTimeOffset Created { get; }
+
+    internal long Sequence { get; }
 
     internal SigningKeys Keys => Volatile.Read(ref _keys);
 
@@ -132,11 +136,21 @@ public sealed class LocalUserPool
     /// <exception cref="LocalCognitoException">Invalid values or a duplicate identifier (<c>InvalidParameterException</c>).</exception>
     public LocalResourceServer AddResourceServer(string identifier, string name, params string[] scopeNames)
     {
+        ArgumentNullException.ThrowIfNull(scopeNames);
+        return AddResourceServer(identifier, name, scopeNames.ToDictionary(s => s, s => s, StringComparer.Ordinal));
+    }
+
+    internal LocalResourceServer AddResourceServer(string identifier, string name, IReadOnlyDictionary<string, string> scopeDescriptions)
+    {
         ArgumentNullException.ThrowIfNull(identifier);
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(scopeNames);
+        var scopeNames = scopeDescriptions.Keys.ToList();
         CognitoValidation.ResourceServer(identifier, name, scopeNames);
-        var server = new LocalResourceServer(identifier, name, [.. scopeNames]);
+        var server = new LocalResourceServer(identifier, name, scopeNames)
+        {
+            ScopeDescriptions = scopeDescriptions,
+            Created = Owner.TimeProvider.GetUtcNow(),
+        };
         if (!_resourceServers.TryAdd(identifier, server))
         {
             throw CognitoValidation.Invalid($"A resource server with identifier {identifier} already exists in user pool {Id}.");
@@ -151,12 +165,14 @@ public sealed class LocalUserPool
     /// <exception cref="LocalCognitoException">
     /// <c>ScopeDoesNotExistException</c>, <c>InvalidOAuthFlowException</c> or <c>InvalidParameterException</c>.
     /// </exception>
-    public LocalAppClient AddClient(LocalAppClientSettings settings)
+    public LocalAppClient AddClient(LocalAppClientSettings settings) => AddClient(settings, ManagementClientExtras.Default);
+
+    internal LocalAppClient AddClient(LocalAppClientSettings settings, ManagementClientExtras extras)
     {
         ArgumentNullException.ThrowIfNull(settings);
         CognitoValidation.Client(settings, ScopeExists);
         var secret = settings.GenerateSecret ? settings.ClientSecret ?? RandomStrings.ClientSecret() : null;
-        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow());
+        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow()) { Extras = extras, Sequence = Owner.NextSequence() };
         if (!_clients.TryAdd(client.ClientId, client))
         {
             throw CognitoValidation.Invalid($"Client id {client.ClientId} is already in use in user pool {Id}.");
@@ -211,6 +227,44 @@ public sealed class LocalUserPool
     }
 
     /// <summary>
+    /// Signs a user's access token exactly like the authorization code grant would (with <c>username</c>,
+    /// <c>origin_jti</c>, <c>event_id</c>, <c>cognito:groups</c>), without a browser.
+    /// </summary>
+    /// <param name="clientId">An existing client of this pool.</param>
+    /// <param name="username">An existing user of this pool.</param>
+    /// <param name="scopes">The scopes, e.g. <c>openid</c>, <c>my-api/read</c>; not checked against the client.</param>
+    /// <param name="editClaims">Edits the claims before signing.</param>
+    /// <returns>The compact JWT.</returns>
+    /// <exception cref="LocalCognitoException">Unknown client or user (<c>ResourceNotFoundException</c>).</exception>
+    public string IssueUserAccessToken(string clientId, string username, IEnumerable<string> scopes, Action<IDictionary<string, object>>? editClaims = null)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var (client, signIn) = ForUser(clientId, username);
+        var claims = TokenClaims.UserAccess(Issuer, client, signIn, [.. scopes], resource: null, Owner.TimeProvider.GetUtcNow());
+        editClaims?.Invoke(claims);
+        return JwsWriter.Write(Keys.AccessKey, claims);
+    }
+
+    /// <summary>
+    /// Signs an ID token exactly like the authorization code grant would, with the ID-token key — handy to prove an
+    /// ID token is refused where an access token is required.
+    /// </summary>
+    /// <param name="clientId">An existing client of this pool (the <c>aud</c>).</param>
+    /// <param name="username">An existing user of this pool.</param>
+    /// <param name="editClaims">Edits the claims before signing.</param>
+    /// <returns>The compact JWT.</returns>
+    /// <exception cref="LocalCognitoException">Unknown client or user (<c>ResourceNotFoundException</c>).</exception>
+    public string IssueIdToken(string clientId, string username, Action<IDictionary<string, object>>? editClaims = null)
+    {
+        var (client, signIn) = ForUser(clientId, username);
+        var now = Owner.TimeProvider.GetUtcNow();
+        var access = JwsWriter.Write(Keys.AccessKey, TokenClaims.UserAccess(Issuer, client, signIn, ["openid"], resource: null, now));
+        var claims = TokenClaims.Id(Issuer, client, signIn, nonce: null, access, now);
+        editClaims?.Invoke(claims);
+        return JwsWriter.Write(Keys.IdKey, claims);
+    }
+
+    /// <summary>
     /// Replaces both signing keys with new ones. Tokens signed before stay valid while
     /// <paramref name="keepPreviousKeysInJwks"/> keeps the old keys in the JWKS.
     /// </summary>
@@ -257,6 +311,15 @@ public sealed class LocalUserPool
         {
             Volatile.Write(ref _domainPrefix, null);
         }
+    }
+
+    private (LocalAppClient Client, SignInEvent SignIn) ForUser(string clientId, string username)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        ArgumentNullException.ThrowIfNull(username);
+        var client = FindClient(clientId) ?? throw new LocalCognitoException("ResourceNotFoundException", $"Client {clientId} does not exist in user pool {Id}.");
+        var user = FindUser(username) ?? throw new LocalCognitoException("UserNotFoundException", $"User {username} does not exist in user pool {Id}.");
+        return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Owner.TimeProvider.GetUtcNow()));
     }
 
     private Uri DomainEndpoint(string path) =>
