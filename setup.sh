@@ -190,10 +190,15 @@ fi
 
 existing="$(cognito list-user-pools --max-results 60 | jq -r --arg name "$pool_name" '.UserPools[] | select(.Name == $name) | .Id')"
 if [ -n "$existing" ]; then
-  die "a user pool named '$pool_name' already exists ($(tr '\n' ' ' <<<"$existing" | sed 's/ $//')); setup.sh does not create duplicates.
-  - To remove what setup.sh created: bash setup.sh --teardown --env-file $env_file
-  - To remove it by hand: aws cognito-idp delete-user-pool-domain ... then aws cognito-idp delete-user-pool --user-pool-id <id>
-  - Or create a separate pool: bash setup.sh $region $app_url --pool-name <another-name>"
+  ids="$(tr '\n' ' ' <<<"$existing" | sed 's/ $//')"
+  first="${existing%%$'\n'*}"
+  die "a user pool named '$pool_name' already exists ($ids); setup.sh does not create duplicates.
+  - If setup.sh created it, remove it with: bash setup.sh --teardown --env-file <the file that run wrote (default: .env)>
+  - Otherwise delete it yourself, its domain first:
+      aws cognito-idp describe-user-pool --user-pool-id $first --region $region --query UserPool.Domain
+      aws cognito-idp delete-user-pool-domain --user-pool-id $first --domain <that domain> --region $region
+      aws cognito-idp delete-user-pool --user-pool-id $first --region $region
+  - Or keep it and create another pool: bash setup.sh $region $app_url --pool-name <another-name>"
 fi
 
 pool_id=""

@@ -8,12 +8,12 @@ internal sealed class SampleHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly ExternalProcess _process;
-    private readonly string _workingDirectory;
+    private readonly string? _ownedWorkingDirectory;
 
-    private SampleHost(ExternalProcess process, string workingDirectory, string baseAddress)
+    private SampleHost(ExternalProcess process, string? ownedWorkingDirectory, string baseAddress)
     {
         _process = process;
-        _workingDirectory = workingDirectory;
+        _ownedWorkingDirectory = ownedWorkingDirectory;
         BaseAddress = baseAddress;
     }
 
@@ -54,7 +54,7 @@ internal sealed class SampleHost : IAsyncDisposable
         {
             var line = await process.WaitForLineAsync(l => l.Contains("Now listening on: http://", StringComparison.Ordinal), StartTimeout);
             var url = line[(line.IndexOf("http://", StringComparison.Ordinal))..].Trim().TrimEnd('/');
-            return new SampleHost(process, directory, url);
+            return new SampleHost(process, workingDirectory is null ? directory : null, url);
         }
         catch
         {
@@ -66,9 +66,14 @@ internal sealed class SampleHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
+        if (_ownedWorkingDirectory is null)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_workingDirectory, recursive: true);
+            Directory.Delete(_ownedWorkingDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -1,0 +1,83 @@
+using Cognito.Mcp.Auth.Samples.Tests.Framework;
+
+namespace Cognito.Mcp.Auth.Samples.Tests.Setup;
+
+/// <summary>setup.sh's command line, prerequisites and lint; none of these reach Cognito.</summary>
+public sealed class SetupScriptArgumentTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("setup-sh-args-").FullName;
+
+    private string Log => Path.Combine(_directory, "aws-calls.log");
+
+    [Fact]
+    public async Task Help_prints_the_usage_and_succeeds()
+    {
+        var result = await SetupScript.RunAsync(_directory, Log, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Usage:", result.Stdout, StringComparison.Ordinal);
+        foreach (var option in new[] { "--domain-prefix", "--pool-name", "--endpoint-url", "--teardown", "--no-implicit", "--env-file" })
+        {
+            Assert.Contains(option, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(new string[0], "expected <region> and <app-url>, got 0 argument(s)")]
+    [InlineData(new[] { "us-east-1" }, "expected <region> and <app-url>, got 1 argument(s)")]
+    [InlineData(new[] { "useast1", "https://203.0.113.10:5001" }, "'useast1' is not an AWS region")]
+    [InlineData(new[] { "us-east-1", "203.0.113.10:5001" }, "is not a URL")]
+    [InlineData(new[] { "us-east-1", "http://203.0.113.10:5001" }, "Cognito requires https for callback URLs")]
+    [InlineData(new[] { "us-east-1", "https://203.0.113.10:5001", "--domain-prefix", "my-cognito-app" }, "must not contain aws, amazon or cognito")]
+    [InlineData(new[] { "us-east-1", "https://203.0.113.10:5001", "--frobnicate" }, "unknown option: --frobnicate")]
+    [InlineData(new[] { "us-east-1", "https://203.0.113.10:5001", "--env-file" }, "--env-file needs a value")]
+    public async Task Bad_command_line_is_a_usage_error_that_names_the_problem(string[] arguments, string message)
+    {
+        var result = await SetupScript.RunAsync(_directory, Log, arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage: bash setup.sh <region> <app-url>", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Log));
+    }
+
+    [Fact]
+    public async Task Without_AWS_credentials_setup_stops_and_says_how_to_configure_them()
+    {
+        var result = await SetupScript.RunAsync(
+            _directory,
+            Log,
+            new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = null, ["AWS_SECRET_ACCESS_KEY"] = null },
+            "us-east-1", "https://203.0.113.10:5001", "--env-file", Path.Combine(_directory, ".env"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no working credentials (aws sts get-caller-identity failed)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("aws configure", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, ".env")));
+    }
+
+    [Fact]
+    public async Task Teardown_without_an_env_file_deletes_nothing()
+    {
+        var result = await SetupScript.RunAsync(_directory, Log, "--teardown", "--env-file", Path.Combine(_directory, "missing.env"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing recorded to tear down", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Log));
+    }
+
+    [Fact]
+    public async Task Shellcheck_finds_nothing_in_setup_sh()
+    {
+        if (!File.Exists("/usr/bin/shellcheck"))
+        {
+            Assert.Fail("shellcheck is not installed: run 'apt-get install -y shellcheck' (CI does it in .ci/run).");
+        }
+
+        var result = await ExternalProcess.RunAsync("/usr/bin/shellcheck", [RepositoryPaths.SetupScript], null, TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
