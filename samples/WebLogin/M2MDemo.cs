@@ -38,7 +38,10 @@ internal static class M2MDemo
                 httpClients.CreateClient(HttpClientName),
                 loggerFactory,
                 ownsHttpClient: true);
-            await using var client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+            // The default probe for the 2026-07-28 protocol is short; a server still warming up would miss it and the
+            // SDK's fallback to initialize is then refused (header/body version mismatch), so give it time.
+            var clientOptions = new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(10) };
+            await using var client = await McpClient.CreateAsync(transport, clientOptions, cancellationToken: timeout.Token);
             var result = await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 10, ["b"] = 20 }, cancellationToken: timeout.Token);
             var text = string.Concat(result.Content.OfType<TextContentBlock>().Select(c => c.Text));
             return Page("Machine-to-machine demo", $"""<p>CalculatorServer at {E(mcpUrl)}: <b id="result">10 + 20 = {E(text)}</b></p>{tokenHtml}""");

@@ -120,10 +120,34 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
         });
-        await using var client = await McpClient.CreateAsync(transport, cancellationToken: TestContext.Current.CancellationToken);
+        // A long discover probe: a cold server must not push the SDK into its initialize fallback (see M2MDemo.cs).
+        var options = new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(10) };
+        await using var client = await McpClient.CreateAsync(transport, options, cancellationToken: TestContext.Current.CancellationToken);
         var result = await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 10, ["b"] = 20 }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("30", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+    }
+
+    [Fact]
+    public async Task WebLogin_started_with_the_env_file_sends_users_to_the_new_pools_login_with_pkce()
+    {
+        var env = Env;
+        await using var app = await SampleHost.StartAsync("WebLogin", new Dictionary<string, string?>(), fixture.Directory);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        using var response = await http.GetAsync($"{app.BaseAddress}/login", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Found, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith(env["DOMAIN"] + "/oauth2/authorize?", location, StringComparison.Ordinal);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(location).Query);
+        Assert.Equal(env["PUBLIC_CLIENT_ID"], query["client_id"].ToString());
+        Assert.Equal(env["REDIRECT_URI"], query["redirect_uri"].ToString());
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal("S256", query["code_challenge_method"].ToString());
+        Assert.Equal("openid email profile my-api/read", query["scope"].ToString());
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+        Assert.False(string.IsNullOrEmpty(query["nonce"]));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed partial class WebLoginBrowserTests(WebLoginFixture fixture) : ICla
         var html = await page.ContentAsync();
         Assert.Contains("my-api/read", html, StringComparison.Ordinal); // The decoded access token's scope.
         Assert.DoesNotMatch(CompactJwt(), html); // Tokens are shown decoded, never whole (no signature).
+        var session = Assert.Single(await page.Context.CookiesAsync([fixture.App.BaseAddress]), c => c.Name == "WebLogin");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
 
         await page.ClickAsync("button:has-text('Log out')");
         await WaitForUrlAsync(page, $"{fixture.App.BaseAddress}/logout");
