@@ -42,6 +42,7 @@ public sealed partial class WebLoginBrowserTests(WebLoginFixture fixture) : ICla
         var page = await fixture.NewPageAsync();
         await page.GotoAsync($"{fixture.App.BaseAddress}/login");
         await SignInAsync(page, DemoUsername, "Wrong-Passw0rd!");
+        await page.WaitForSelectorAsync(".error");
 
         Assert.StartsWith($"{fixture.Pool.DomainUrl}/login", page.Url, StringComparison.Ordinal);
         Assert.Equal("Incorrect username or password.", (await page.TextContentAsync(".error"))?.Trim());
@@ -103,8 +104,7 @@ public sealed partial class WebLoginBrowserTests(WebLoginFixture fixture) : ICla
     {
         await page.FillAsync("input[name=username]", username);
         await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.ClickAsync("button[type=submit]"); // Callers wait for the outcome they expect, not for "load".
     }
 
     [GeneratedRegex(@"eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{10,}")]

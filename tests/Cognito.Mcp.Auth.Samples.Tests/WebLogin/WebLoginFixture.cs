@@ -59,7 +59,7 @@ public sealed class WebLoginFixture : IAsyncLifetime
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
-    /// <summary>A fresh browser profile (no cookies) with short timeouts.</summary>
+    /// <summary>A fresh browser profile (no cookies).</summary>
     public async Task<IPage> NewPageAsync()
     {
         // WORKAROUND (LocalCognito bug): its login page sends "Content-Security-Policy: form-action 'self'", and
@@ -68,8 +68,9 @@ public sealed class WebLoginFixture : IAsyncLifetime
         // interception cannot rewrite that header (the login page is reached through redirects, which Playwright
         // does not intercept), so these pages ignore CSP until LocalCognito allows the registered callbacks.
         var context = await Browser.NewContextAsync(new() { BypassCSP = true });
-        context.SetDefaultTimeout(20_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous: CI runs every test assembly at once on two cores.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var trace = new List<string>();
         _traces.AddOrUpdate(page, trace);
