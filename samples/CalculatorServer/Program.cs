@@ -16,7 +16,7 @@ builder.Services.AddMcpServer(options =>
             "A calculator. Tools: add(a, b), subtract(a, b), multiply(a, b), divide(a, b), power(base, exponent), square_root(number).";
     })
     .WithHttpTransport(options => options.Stateless = true)
-    .WithTools(typeof(CalculatorTools))
+    .WithTools([typeof(CalculatorTools)])
     .AddAuthorizationFilters()
     .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
     {

@@ -1,0 +1,27 @@
+namespace Cognito.Mcp.Auth.Samples.Tests.Framework;
+
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The built sample, in the same configuration as this test assembly (the project references build it).</summary>
+    public static string SampleDll(string sample)
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(Root, "samples", sample, "bin", configuration, "net10.0", sample + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.", path);
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Cognito.Mcp.Auth.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cognito.Mcp.Auth.sln not found above " + AppContext.BaseDirectory);
+    }
+}
