@@ -1,3 +1,5 @@
+using Cognito.Mcp.Auth.Testing.Management;
+
 namespace Cognito.Mcp.Auth.Testing;
 
 /// <summary>
@@ -57,7 +59,12 @@ public sealed class LocalAppClient
 
     internal LocalUserPool Pool { get; }
 
+    /// <summary>Gets the management API's echo-only values (units, auth flows, identity providers).</summary>
+    internal ManagementClientExtras Extras { get; init; } = ManagementClientExtras.Default;
+
     internal DateTimeOffset Created { get; }
+
+    internal long Sequence { get; init; }
 
     internal bool Allows(string flow) => AllowedOAuthFlows.Contains(flow, StringComparer.Ordinal);
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,6 +29,7 @@ public sealed class LocalCognito : IAsyncDisposable
     private readonly ConcurrentDictionary<string, LocalUserPool> _domains = new(StringComparer.Ordinal);
     private readonly Lock _domainLock = new();
     private WebApplication? _app;
+    private long _sequence;
 
     private LocalCognito(LocalCognitoOptions options)
     {
@@ -56,7 +58,7 @@ public sealed class LocalCognito : IAsyncDisposable
     public LocalCognitoRequestCounts Requests { get; } = new();
 
     /// <summary>Gets every user pool.</summary>
-    public IReadOnlyCollection<LocalUserPool> UserPools => [.. _pools.Values.OrderBy(p => p.Created)];
+    public IReadOnlyCollection<LocalUserPool> UserPools => [.. _pools.Values.OrderBy(p => p.Sequence)];
 
     internal LocalCognitoOptions Options { get; }
 
@@ -170,6 +172,9 @@ public sealed class LocalCognito : IAsyncDisposable
         return pool;
     }
 
+    /// <summary>A creation order for listings, since fake clocks give equal timestamps.</summary>
+    internal long NextSequence() => Interlocked.Increment(ref _sequence);
+
     internal LocalUserPool? FindPoolByDomain(string prefix) => _domains.GetValueOrDefault(prefix);
 
     internal void RegisterDomain(string prefix, LocalUserPool pool)
@@ -198,6 +203,7 @@ public sealed class LocalCognito : IAsyncDisposable
         builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -25,6 +25,11 @@ public sealed class LocalResourceServer
     /// <summary>Gets the full scope values clients ask for, e.g. <c>my-api/read</c>.</summary>
     public IEnumerable<string> Scopes => ScopeNames.Select(s => $"{Identifier}/{s}");
 
+    /// <summary>Gets the scope descriptions by scope name (the management API requires them; the in-process API does not).</summary>
+    internal IReadOnlyDictionary<string, string> ScopeDescriptions { get; init; } = new Dictionary<string, string>();
+
+    internal DateTimeOffset Created { get; init; }
+
     /// <summary>Returns the identifier.</summary>
     /// <returns>The identifier.</returns>
     public override string ToString() => $"LocalResourceServer {Identifier}";

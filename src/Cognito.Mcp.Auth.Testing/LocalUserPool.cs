@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cognito.Mcp.Auth.Testing.Internal;
+using Cognito.Mcp.Auth.Testing.Management;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -29,6 +30,7 @@ public sealed class LocalUserPool
         Name = name;
         Region = region;
         Created = owner.TimeProvider.GetUtcNow();
+        Sequence = owner.NextSequence();
     }
 
     /// <summary>Gets the pool id, e.g. <c>us-east-1_AbCdEf123</c>.</summary>
@@ -86,7 +88,7 @@ public sealed class LocalUserPool
     public IReadOnlyCollection<LocalResourceServer> ResourceServers => [.. _resourceServers.Values];
 
     /// <summary>Gets the app clients.</summary>
-    public IReadOnlyCollection<LocalAppClient> Clients => [.. _clients.Values.OrderBy(c => c.Created)];
+    public IReadOnlyCollection<LocalAppClient> Clients => [.. _clients.Values.OrderBy(c => c.Sequence)];
 
     /// <summary>Gets the users.</summary>
     public IReadOnlyCollection<LocalUser> Users => [.. _users.Values];
@@ -94,6 +96,8 @@ public sealed class LocalUserPool
     internal LocalCognito Owner { get; }
 
     internal DateTimeOffset Created { get; }
+
+    internal long Sequence { get; }
 
     internal SigningKeys Keys => Volatile.Read(ref _keys);
 
@@ -132,11 +136,21 @@ public sealed class LocalUserPool
     /// <exception cref="LocalCognitoException">Invalid values or a duplicate identifier (<c>InvalidParameterException</c>).</exception>
     public LocalResourceServer AddResourceServer(string identifier, string name, params string[] scopeNames)
     {
+        ArgumentNullException.ThrowIfNull(scopeNames);
+        return AddResourceServer(identifier, name, scopeNames.ToDictionary(s => s, s => s, StringComparer.Ordinal));
+    }
+
+    internal LocalResourceServer AddResourceServer(string identifier, string name, IReadOnlyDictionary<string, string> scopeDescriptions)
+    {
         ArgumentNullException.ThrowIfNull(identifier);
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(scopeNames);
+        var scopeNames = scopeDescriptions.Keys.ToList();
         CognitoValidation.ResourceServer(identifier, name, scopeNames);
-        var server = new LocalResourceServer(identifier, name, [.. scopeNames]);
+        var server = new LocalResourceServer(identifier, name, scopeNames)
+        {
+            ScopeDescriptions = scopeDescriptions,
+            Created = Owner.TimeProvider.GetUtcNow(),
+        };
         if (!_resourceServers.TryAdd(identifier, server))
         {
             throw CognitoValidation.Invalid($"A resource server with identifier {identifier} already exists in user pool {Id}.");
@@ -151,12 +165,14 @@ public sealed class LocalUserPool
     /// <exception cref="LocalCognitoException">
     /// <c>ScopeDoesNotExistException</c>, <c>InvalidOAuthFlowException</c> or <c>InvalidParameterException</c>.
     /// </exception>
-    public LocalAppClient AddClient(LocalAppClientSettings settings)
+    public LocalAppClient AddClient(LocalAppClientSettings settings) => AddClient(settings, ManagementClientExtras.Default);
+
+    internal LocalAppClient AddClient(LocalAppClientSettings settings, ManagementClientExtras extras)
     {
         ArgumentNullException.ThrowIfNull(settings);
         CognitoValidation.Client(settings, ScopeExists);
         var secret = settings.GenerateSecret ? settings.ClientSecret ?? RandomStrings.ClientSecret() : null;
-        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow());
+        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow()) { Extras = extras, Sequence = Owner.NextSequence() };
         if (!_clients.TryAdd(client.ClientId, client))
         {
             throw CognitoValidation.Invalid($"Client id {client.ClientId} is already in use in user pool {Id}.");

@@ -27,6 +27,7 @@ internal static class EndpointMapping
         endpoints.MapMethods(DomainRoute + "/oauth2/userInfo", [HttpMethods.Get, HttpMethods.Post], new UserInfoEndpoint(cognito).HandleAsync);
         endpoints.MapMethods(DomainRoute + "/logout", [HttpMethods.Get], new LogoutEndpoint(cognito).HandleAsync);
         endpoints.MapMethods(DomainRoute + "/oauth2/revoke", [HttpMethods.Post], new RevokeEndpoint(cognito).HandleAsync);
+        endpoints.MapMethods("/", [HttpMethods.Post], new Management.ManagementEndpoint(cognito).HandleAsync);
         endpoints.MapMethods("/health", [HttpMethods.Get], context => context.Response.WriteAsync("Healthy", context.RequestAborted));
     }
 

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Cognito.Mcp.Auth.Testing.Internal;
+
+namespace Cognito.Mcp.Auth.Testing.Management;
+
+/// <summary>
+/// <c>CreateUserPoolDomain</c>, <c>DescribeUserPoolDomain</c>, <c>DeleteUserPoolDomain</c>. Prefix domains only; the
+/// domain is served at <c>{BaseAddress}/domain/{prefix}</c>.
+/// </summary>
+internal static class DomainOperations
+{
+    public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
+    {
+        var prefix = request.RequiredString("Domain");
+        var pool = UserPoolOperations.Pool(cognito, request);
+        if (request.Object("CustomDomainConfig") is not null)
+        {
+            throw CognitoValidation.Invalid("LocalCognito supports prefix domains only, not custom domains.");
+        }
+
+        pool.AddDomain(prefix);
+        return new JsonObject { ["ManagedLoginVersion"] = 1 };
+    }
+
+    /// <summary>An unknown domain answers an empty <c>DomainDescription</c>, as Cognito does.</summary>
+    public static JsonObject Describe(LocalCognito cognito, ManagementRequest request)
+    {
+        var prefix = request.RequiredString("Domain");
+        if (cognito.FindPoolByDomain(prefix) is not { } pool)
+        {
+            return new JsonObject { ["DomainDescription"] = new JsonObject() };
+        }
+
+        return new JsonObject
+        {
+            ["DomainDescription"] = new JsonObject
+            {
+                ["UserPoolId"] = pool.Id,
+                ["AWSAccountId"] = ManagementShapes.AccountId,
+                ["Domain"] = prefix,
+                ["Version"] = "1",
+                ["Status"] = "ACTIVE",
+                ["ManagedLoginVersion"] = 1,
+            },
+        };
+    }
+
+    public static JsonObject Delete(LocalCognito cognito, ManagementRequest request)
+    {
+        var prefix = request.RequiredString("Domain");
+        var pool = UserPoolOperations.Pool(cognito, request);
+        if (pool.DomainPrefix != prefix)
+        {
+            throw CognitoValidation.Invalid("No such domain or user pool exists.");
+        }
+
+        cognito.UnregisterDomain(prefix, pool);
+        return [];
+    }
+}

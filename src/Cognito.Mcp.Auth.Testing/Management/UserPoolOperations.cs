@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cognito.Mcp.Auth.Testing.Internal;
+
+namespace Cognito.Mcp.Auth.Testing.Management;
+
+/// <summary><c>CreateUserPool</c>, <c>DescribeUserPool</c>, <c>DeleteUserPool</c>, <c>ListUserPools</c>.</summary>
+internal static class UserPoolOperations
+{
+    public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
+    {
+        var pool = cognito.CreateUserPool(request.RequiredString("PoolName"), request.Region);
+        return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool) };
+    }
+
+    public static JsonObject Describe(LocalCognito cognito, ManagementRequest request) =>
+        new() { ["UserPool"] = ManagementShapes.Pool(Pool(cognito, request)) };
+
+    public static JsonObject Delete(LocalCognito cognito, ManagementRequest request)
+    {
+        cognito.DeleteUserPool(Pool(cognito, request).Id);
+        return [];
+    }
+
+    /// <summary>Pages with <c>NextToken</c> (an offset), so <c>aws cognito-idp list-user-pools</c> paginates as usual.</summary>
+    public static JsonObject List(LocalCognito cognito, ManagementRequest request)
+    {
+        var max = request.MaxResults(60, required: true);
+        var pools = cognito.UserPools.ToList();
+        var (page, next) = Page(pools, max, request.String("NextToken"));
+        var result = new JsonObject
+        {
+            ["UserPools"] = new JsonArray([.. page.Select(p => (JsonNode)new JsonObject
+            {
+                ["Id"] = p.Id,
+                ["Name"] = p.Name,
+                ["LambdaConfig"] = new JsonObject(),
+                ["LastModifiedDate"] = ManagementShapes.Time(p.Created),
+                ["CreationDate"] = ManagementShapes.Time(p.Created),
+            })]),
+        };
+        if (next is not null)
+        {
+            result["NextToken"] = next;
+        }
+
+        return result;
+    }
+
+    public static LocalUserPool Pool(LocalCognito cognito, ManagementRequest request)
+    {
+        var id = request.RequiredString("UserPoolId");
+        return cognito.FindUserPool(id) ?? throw new LocalCognitoException("ResourceNotFoundException", $"User pool {id} does not exist.");
+    }
+
+    public static (List<T> Page, string? Next) Page<T>(List<T> items, int max, string? nextToken)
+    {
+        var offset = 0;
+        if (nextToken is not null && (!int.TryParse(nextToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset > items.Count))
+        {
+            throw CognitoValidation.Invalid("Invalid NextToken.");
+        }
+
+        var page = items.Skip(offset).Take(max).ToList();
+        var end = offset + page.Count;
+        return (page, end < items.Count ? end.ToString(CultureInfo.InvariantCulture) : null);
+    }
+}
