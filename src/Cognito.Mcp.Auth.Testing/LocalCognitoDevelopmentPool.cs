@@ -2,7 +2,8 @@ namespace Cognito.Mcp.Auth.Testing;
 
 /// <summary>
 /// The fixed values of the development pool that <see cref="LocalCognito.StartWithDevelopmentPoolAsync"/> and the
-/// runnable host (<c>samples/LocalCognito</c>) seed, so samples and tests can hard-code them.
+/// runnable host (<c>samples/LocalCognito</c>) seed, so samples and tests can hard-code them. Only the signing keys
+/// differ between starts (they are generated fresh each time).
 /// <para>
 /// <b>FOR LOCAL DEVELOPMENT ONLY.</b> These ids, secrets and passwords are public, published in this package's source;
 /// never configure them on a real Cognito user pool or accept tokens from this pool in production.

@@ -227,6 +227,44 @@ public sealed class LocalUserPool
     }
 
     /// <summary>
+    /// Signs a user's access token exactly like the authorization code grant would (with <c>username</c>,
+    /// <c>origin_jti</c>, <c>event_id</c>, <c>cognito:groups</c>), without a browser.
+    /// </summary>
+    /// <param name="clientId">An existing client of this pool.</param>
+    /// <param name="username">An existing user of this pool.</param>
+    /// <param name="scopes">The scopes, e.g. <c>openid</c>, <c>my-api/read</c>; not checked against the client.</param>
+    /// <param name="editClaims">Edits the claims before signing.</param>
+    /// <returns>The compact JWT.</returns>
+    /// <exception cref="LocalCognitoException">Unknown client or user (<c>ResourceNotFoundException</c>).</exception>
+    public string IssueUserAccessToken(string clientId, string username, IEnumerable<string> scopes, Action<IDictionary<string, object>>? editClaims = null)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var (client, signIn) = ForUser(clientId, username);
+        var claims = TokenClaims.UserAccess(Issuer, client, signIn, [.. scopes], resource: null, Owner.TimeProvider.GetUtcNow());
+        editClaims?.Invoke(claims);
+        return JwsWriter.Write(Keys.AccessKey, claims);
+    }
+
+    /// <summary>
+    /// Signs an ID token exactly like the authorization code grant would, with the ID-token key — handy to prove an
+    /// ID token is refused where an access token is required.
+    /// </summary>
+    /// <param name="clientId">An existing client of this pool (the <c>aud</c>).</param>
+    /// <param name="username">An existing user of this pool.</param>
+    /// <param name="editClaims">Edits the claims before signing.</param>
+    /// <returns>The compact JWT.</returns>
+    /// <exception cref="LocalCognitoException">Unknown client or user (<c>ResourceNotFoundException</c>).</exception>
+    public string IssueIdToken(string clientId, string username, Action<IDictionary<string, object>>? editClaims = null)
+    {
+        var (client, signIn) = ForUser(clientId, username);
+        var now = Owner.TimeProvider.GetUtcNow();
+        var access = JwsWriter.Write(Keys.AccessKey, TokenClaims.UserAccess(Issuer, client, signIn, ["openid"], resource: null, now));
+        var claims = TokenClaims.Id(Issuer, client, signIn, nonce: null, access, now);
+        editClaims?.Invoke(claims);
+        return JwsWriter.Write(Keys.IdKey, claims);
+    }
+
+    /// <summary>
     /// Replaces both signing keys with new ones. Tokens signed before stay valid while
     /// <paramref name="keepPreviousKeysInJwks"/> keeps the old keys in the JWKS.
     /// </summary>
@@ -273,6 +311,15 @@ public sealed class LocalUserPool
         {
             Volatile.Write(ref _domainPrefix, null);
         }
+    }
+
+    private (LocalAppClient Client, SignInEvent SignIn) ForUser(string clientId, string username)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        ArgumentNullException.ThrowIfNull(username);
+        var client = FindClient(clientId) ?? throw new LocalCognitoException("ResourceNotFoundException", $"Client {clientId} does not exist in user pool {Id}.");
+        var user = FindUser(username) ?? throw new LocalCognitoException("UserNotFoundException", $"User {username} does not exist in user pool {Id}.");
+        return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Owner.TimeProvider.GetUtcNow()));
     }
 
     private Uri DomainEndpoint(string path) =>

@@ -51,6 +51,23 @@ public sealed class IssueAccessTokenTests
         });
 
         Assert.Equal(t.Pool.IdTokenSigningKey.KeyId, (string?)Jwt.Header(forged)["kid"]);
+        // Why LocalCognito assembles its JWS itself: the handler always writes "typ", which Cognito never sends.
+        Assert.Equal("JWT", (string?)Jwt.Header(forged)["typ"]);
         Assert.NotNull(t.Pool.AccessTokenSigningKey.Rsa);
+    }
+
+    [Fact]
+    public async Task IssueUserAccessToken_and_IssueIdToken_match_the_code_flow_shapes()
+    {
+        await using var t = await TestCognito.StartAsync();
+        var served = await (await AuthorizationCodeTests.RedeemAsync(t, t.Web, scope: "openid email")).Response.JsonAsync();
+
+        var access = t.Pool.IssueUserAccessToken(t.Web.ClientId, TestData.Username, ["openid", "email"]);
+        var id = t.Pool.IssueIdToken(t.Web.ClientId, TestData.Username);
+
+        Assert.Equal(Jwt.ClaimNames((string)served["access_token"]!), Jwt.ClaimNames(access));
+        Assert.Equal(Jwt.ClaimNames((string)served["id_token"]!), Jwt.ClaimNames(id));
+        Assert.Equal(t.Pool.IdTokenSigningKey.KeyId, (string?)Jwt.Header(id)["kid"]);
+        Assert.Equal("id", (string?)Jwt.Payload(id)["token_use"]);
     }
 }
