@@ -29,6 +29,7 @@ static async Task<int> RunAsync(string? token, Uri? server, CancellationToken ca
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool).
+    builder.Configuration.AddUserSecrets(typeof(CalculatorDemo).Assembly, optional: true);
     builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
     builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToClientSettings(builder.Configuration));
     builder.Configuration.AddEnvironmentVariables();
