@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
