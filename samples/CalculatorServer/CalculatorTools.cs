@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using ModelContextProtocol;
+using System.Globalization;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace CalculatorServer;
@@ -9,26 +10,29 @@ namespace CalculatorServer;
 public static class CalculatorTools
 {
     [McpServerTool(Name = "add"), Description("Add two numbers")]
-    public static double Add(double a, double b) => Finite(a + b);
+    public static CallToolResult Add(double a, double b) => Result(a + b);
 
     [McpServerTool(Name = "subtract"), Description("Subtract b from a")]
-    public static double Subtract(double a, double b) => Finite(a - b);
+    public static CallToolResult Subtract(double a, double b) => Result(a - b);
 
     [McpServerTool(Name = "multiply"), Description("Multiply two numbers")]
-    public static double Multiply(double a, double b) => Finite(a * b);
+    public static CallToolResult Multiply(double a, double b) => Result(a * b);
 
     [McpServerTool(Name = "divide"), Description("Divide a by b")]
-    public static double Divide(double a, double b) =>
-        b == 0 ? throw new McpException("Cannot divide by zero") : Finite(a / b);
+    public static CallToolResult Divide(double a, double b) => b == 0 ? Error("Cannot divide by zero") : Result(a / b);
 
     [McpServerTool(Name = "power"), Description("Raise base to the power of exponent")]
-    public static double Power(double @base, double exponent) => Finite(Math.Pow(@base, exponent));
+    public static CallToolResult Power(double @base, double exponent) => Result(Math.Pow(@base, exponent));
 
     [McpServerTool(Name = "square_root"), Description("Calculate the square root of a number")]
-    public static double SquareRoot(double number) =>
-        number < 0 ? throw new McpException("Cannot calculate square root of a negative number") : Finite(Math.Sqrt(number));
+    public static CallToolResult SquareRoot(double number) =>
+        number < 0 ? Error("Cannot calculate square root of a negative number") : Result(Math.Sqrt(number));
 
-    // JSON has no NaN or Infinity: an overflowing result is a tool error, not a protocol failure.
-    private static double Finite(double result) =>
-        double.IsFinite(result) ? result : throw new McpException("The result is not a finite number");
+    // Tool errors (isError: true) with the original's messages, not protocol failures. JSON has no NaN or Infinity, so an
+    // overflowing result is an error too.
+    private static CallToolResult Result(double value) => double.IsFinite(value)
+        ? new() { Content = [new TextContentBlock { Text = value.ToString("R", CultureInfo.InvariantCulture) }] }
+        : Error("The result is not a finite number");
+
+    private static CallToolResult Error(string message) => new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
 }

@@ -21,7 +21,7 @@ builder.Services.AddMcpServer(options =>
     .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
     {
         // The caller's client id, never the token.
-        var logger = context.Services!.GetRequiredService<ILogger<Program>>();
+        var logger = context.Services!.GetRequiredService<ILoggerFactory>().CreateLogger("CalculatorServer.ToolCalls");
         logger.LogInformation("Tool {Tool} called by client {ClientId}", context.Params?.Name, context.User?.FindFirst("client_id")?.Value);
         return await next(context, cancellationToken);
     }));

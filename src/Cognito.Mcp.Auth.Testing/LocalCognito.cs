@@ -62,6 +62,11 @@ public sealed class LocalCognito : IAsyncDisposable
 
     internal LocalCognitoOptions Options { get; }
 
+    /// <summary>False while the server listens but the development pool is still being seeded: /health answers 503.</summary>
+    internal bool IsReady { get => Volatile.Read(ref _isReady); private set => Volatile.Write(ref _isReady, value); }
+
+    private bool _isReady;
+
     internal TimeProvider TimeProvider { get; }
 
     internal ILoggerFactory LoggerFactory { get; }
@@ -73,6 +78,13 @@ public sealed class LocalCognito : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started instance; dispose it to stop.</returns>
     public static async Task<LocalCognito> StartAsync(LocalCognitoOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var cognito = await StartUnreadyAsync(options, cancellationToken);
+        cognito.IsReady = true;
+        return cognito;
+    }
+
+    private static async Task<LocalCognito> StartUnreadyAsync(LocalCognitoOptions? options, CancellationToken cancellationToken)
     {
         var cognito = new LocalCognito(options ?? new LocalCognitoOptions());
         try
@@ -97,8 +109,9 @@ public sealed class LocalCognito : IAsyncDisposable
     /// <returns>The started instance; dispose it to stop.</returns>
     public static async Task<LocalCognito> StartWithDevelopmentPoolAsync(LocalCognitoOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var cognito = await StartAsync(options, cancellationToken);
+        var cognito = await StartUnreadyAsync(options, cancellationToken);
         cognito.DevelopmentPool = DevelopmentPoolSeeder.Seed(cognito);
+        cognito.IsReady = true;
         return cognito;
     }
 

@@ -24,7 +24,8 @@ internal sealed class DiscoveryEndpoints(LocalCognito cognito)
             return NotFoundAsync(context);
         }
 
-        // Assumed (unsure): without a domain, the domain-hosted endpoints are left out.
+        // Assumed (unsure): without a domain, the domain-hosted endpoints are left out; and end_session_endpoint
+        // (the /logout endpoint) is published, as cognito-wire.md lists it with a doubt.
         var domain = pool.DomainUrl?.ToString();
         var document = new JsonObject();
         if (domain is not null)

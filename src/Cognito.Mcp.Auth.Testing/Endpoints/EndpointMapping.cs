@@ -28,7 +28,12 @@ internal static class EndpointMapping
         endpoints.MapMethods(DomainRoute + "/logout", [HttpMethods.Get], new LogoutEndpoint(cognito).HandleAsync);
         endpoints.MapMethods(DomainRoute + "/oauth2/revoke", [HttpMethods.Post], new RevokeEndpoint(cognito).HandleAsync);
         endpoints.MapMethods("/", [HttpMethods.Post], new Management.ManagementEndpoint(cognito).HandleAsync);
-        endpoints.MapMethods("/health", [HttpMethods.Get], context => context.Response.WriteAsync("Healthy", context.RequestAborted));
+        endpoints.MapMethods("/health", [HttpMethods.Get], context =>
+        {
+            // Healthy only once seeded, so scripts that wait for /health never race the development pool.
+            context.Response.StatusCode = cognito.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            return context.Response.WriteAsync(cognito.IsReady ? "Healthy" : "Starting", context.RequestAborted);
+        });
     }
 
     /// <summary>The pool whose domain prefix is in the route, or <see langword="null"/> after a 404 was written.</summary>

@@ -33,6 +33,10 @@ internal static partial class ServerLog
         Message = "App client {ClientId} may not call tool {Tool}: it needs {RequiredScopes}; answering 403.")]
     public static partial void ToolScopeMissing(ILogger logger, string clientId, string tool, string requiredScopes);
 
+    [LoggerMessage(EventId = 1008, EventName = "ClientIdMissing", Level = LogLevel.Warning,
+        Message = "Access token refused: it has no client_id claim, which every Cognito access token carries.")]
+    public static partial void ClientIdMissing(ILogger logger);
+
     [LoggerMessage(EventId = 1007, EventName = "TokenAccepted", Level = LogLevel.Debug,
         Message = "Access token of app client {ClientId} accepted with scopes {Scopes}.")]
     public static partial void TokenAccepted(ILogger logger, string clientId, string scopes);

@@ -8,10 +8,10 @@ namespace Cognito.Mcp.Auth;
 public sealed class CognitoMcpAuthOptions
 {
     /// <summary>
-    /// Gets or sets the AWS region of the user pool, e.g. <c>us-east-1</c>. Default <see langword="null"/>: taken from the
-    /// standard AWS configuration (<c>AWS:Region</c>, then <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>), and otherwise from
-    /// the region prefix of <see cref="UserPoolId"/>. A region that differs from the pool's own is a start-up error,
-    /// because the issuer would never match.
+    /// Gets or sets the AWS region of the user pool, e.g. <c>us-east-1</c>. Default <see langword="null"/>: the region
+    /// prefix of <see cref="UserPoolId"/>, which is authoritative (the application's own AWS region may differ); the
+    /// standard AWS configuration (<c>AWS:Region</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>) is the fallback. An
+    /// explicit region that differs from the pool's own is a start-up error, because the issuer would never match.
     /// </summary>
     public string? Region { get; set; }
 

@@ -51,6 +51,7 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         }
 
         optionsBuilder.ValidateOnStart();
+        services.TryAddSingleton(new ConfigurationSectionName(configurationSectionPath));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CognitoMcpAuthOptions>, CognitoMcpAuthPostConfigureOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoMcpAuthOptions>, CognitoMcpAuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureCognitoJwtBearerOptions>());

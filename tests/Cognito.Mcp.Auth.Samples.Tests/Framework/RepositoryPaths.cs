@@ -1,24 +1,33 @@
-using System.Reflection;
-
 namespace Cognito.Mcp.Auth.Samples.Tests.Framework;
 
-/// <summary>Where the repository, setup.sh and the built samples are (recorded at build time by the .csproj).</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = Metadata("RepositoryRoot");
+    public static string Root { get; } = FindRoot();
 
+    /// <summary>The repository's <c>setup.sh</c>.</summary>
     public static string SetupScript => Path.Combine(Root, "setup.sh");
 
-    /// <summary>The built sample's folder, e.g. <c>samples/WebLogin/bin/Debug/net10.0</c>, checked to hold its dll.</summary>
-    public static string SampleOutput(string sample)
+    /// <summary>The built sample, in the same configuration as this test assembly (the project references build it).</summary>
+    public static string SampleDll(string sample)
     {
-        var folder = Path.Combine(Root, "samples", sample, Metadata("SampleOutputFolder"));
-        var dll = Path.Combine(folder, sample + ".dll");
-        return File.Exists(dll)
-            ? folder
-            : throw new FileNotFoundException($"{dll} is missing: the test project references samples/{sample}, so 'dotnet build' should have built it.", dll);
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(Root, "samples", sample, "bin", configuration, "net10.0", sample + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.", path);
     }
 
-    private static string Metadata(string key) =>
-        typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+    /// <summary>The built sample's folder (its content root), e.g. <c>samples/WebLogin/bin/Debug/net10.0</c>.</summary>
+    public static string SampleOutput(string sample) => Path.GetDirectoryName(SampleDll(sample))!;
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Cognito.Mcp.Auth.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cognito.Mcp.Auth.sln not found above " + AppContext.BaseDirectory);
+    }
 }

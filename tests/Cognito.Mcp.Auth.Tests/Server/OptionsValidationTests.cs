@@ -96,24 +96,49 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
-    [InlineData("AWS:Region", "us-east-1")]
-    [InlineData("AWS_REGION", "us-east-1")]
-    [InlineData("AWS_DEFAULT_REGION", "us-east-1")]
-    public void Region_comes_from_the_standard_aws_configuration(string key, string region)
+    [InlineData("AWS:Region")]
+    [InlineData("AWS_REGION")]
+    [InlineData("AWS_DEFAULT_REGION")]
+    public void Aws_configuration_that_agrees_with_the_pool_is_accepted(string key)
     {
         var settings = Valid();
-        settings[key] = region;
+        settings[key] = "us-east-1";
 
-        Assert.Equal(region, Resolve(settings).Region);
+        Assert.Equal("us-east-1", Resolve(settings).Region);
     }
 
     [Fact]
-    public void Ambient_aws_region_of_another_region_is_reported()
+    public void Ambient_aws_region_of_another_region_does_not_override_the_pool_region()
     {
         var settings = Valid();
         settings["AWS_REGION"] = "eu-central-1";
 
-        Assert.Contains("Set Cognito:Region to \"us-east-1\"", Errors(settings), StringComparison.Ordinal);
+        var options = Resolve(settings);
+
+        Assert.Equal("us-east-1", options.Region);
+        Assert.Equal($"https://cognito-idp.us-east-1.amazonaws.com/{PoolId}", options.Issuer);
+    }
+
+    [Fact]
+    public void Messages_name_the_configuration_section_actually_bound()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection().Build());
+        services.AddCognitoMcpAuth("Auth:Cognito", configure: null);
+        using var provider = services.BuildServiceProvider();
+
+        var message = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CognitoMcpAuthOptions>>().Value).Message;
+
+        Assert.Contains("Auth:Cognito:UserPoolId is missing", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Key_refresh_interval_below_identity_model_minimum_is_refused()
+    {
+        var settings = Valid();
+        settings["Cognito:KeyRefreshInterval"] = "00:01:00";
+
+        Assert.Contains("Cognito:KeyRefreshInterval 00:01:00 is below 00:05:00", Errors(settings), StringComparison.Ordinal);
     }
 
     [Theory]

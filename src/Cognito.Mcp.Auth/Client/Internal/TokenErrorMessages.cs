@@ -25,12 +25,12 @@ internal static class TokenErrorMessages
                 $"Cognito refused the client credentials grant (invalid_grant): app client {options.ClientId} must allow OAuth flows with client_credentials; check {Setting(nameof(options.ClientId))}.{said}",
             "unsupported_grant_type" =>
                 $"The token endpoint does not support client_credentials (unsupported_grant_type): check that {EndpointSetting(options, clientName)} points at a Cognito domain.{said}",
+            _ when (int)status == 429 =>
+                $"The Cognito token endpoint kept answering HTTP 429 (too many requests{(error is null ? string.Empty : ", " + error)}) after retries, or asked to wait longer than {options.MaxRetryDelay}: lower the request rate or raise {Setting(nameof(options.MaxRetryDelay))}.{said}",
+            _ when (int)status >= 500 =>
+                $"The Cognito token endpoint kept failing with HTTP {(int)status}{(error is null ? string.Empty : " (" + error + ")")} after {options.MaxRetryAttempts} retries; try again later.{said}",
             not null =>
                 $"Cognito refused the token request with HTTP {(int)status} ({error}).{said}",
-            null when (int)status == 429 =>
-                $"The Cognito token endpoint kept answering HTTP 429 (too many requests) after retries: lower the request rate or raise {Setting(nameof(options.MaxRetryDelay))}.",
-            null when (int)status >= 500 =>
-                $"The Cognito token endpoint kept failing with HTTP {(int)status} after {options.MaxRetryAttempts} retries; try again later.",
             _ =>
                 $"The token endpoint answered HTTP {(int)status} without an OAuth error: check that {EndpointSetting(options, clientName)} points at the Cognito domain's /oauth2/token.",
         };

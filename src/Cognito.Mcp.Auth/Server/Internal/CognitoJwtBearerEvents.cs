@@ -72,9 +72,15 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
         }
 
         var clientId = principal.FindFirst(CognitoClaimTypes.ClientId)?.Value;
-        if (string.IsNullOrEmpty(clientId) || (!options.Value.AllowAnyClientOfPool && !_allowedClients.Contains(clientId)))
+        if (string.IsNullOrEmpty(clientId))
         {
-            ServerLog.ClientNotAllowed(logger, clientId ?? "(none)");
+            ServerLog.ClientIdMissing(logger);
+            return Refuse(context, TokenFailure.ClientNotAllowed);
+        }
+
+        if (!options.Value.AllowAnyClientOfPool && !_allowedClients.Contains(clientId))
+        {
+            ServerLog.ClientNotAllowed(logger, clientId);
             return Refuse(context, TokenFailure.ClientNotAllowed);
         }
 

@@ -1,12 +1,13 @@
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>Collects every configuration error at once, each naming the setting and the fix.</summary>
-internal sealed class CognitoMcpAuthOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<CognitoMcpAuthOptions>
+internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName sectionName, IHostEnvironment? environment = null) : IValidateOptions<CognitoMcpAuthOptions>
 {
-    private const string Section = CognitoMcpAuthenticationDefaults.ConfigurationSection;
+    private readonly string Section = sectionName.Path;
 
     public ValidateOptionsResult Validate(string? name, CognitoMcpAuthOptions options)
     {
@@ -58,9 +59,9 @@ internal sealed class CognitoMcpAuthOptionsValidator(IHostEnvironment? environme
             errors.Add($"{Section}:MaxTokenLength {options.MaxTokenLength} is outside 1024–262144. Cognito access tokens are a few kilobytes; keep the default 16384.");
         }
 
-        if (options.KeyRefreshInterval < TimeSpan.FromMinutes(1))
+        if (options.KeyRefreshInterval < TimeSpan.FromMinutes(5))
         {
-            errors.Add($"{Section}:KeyRefreshInterval must be at least one minute.");
+            errors.Add($"{Section}:KeyRefreshInterval {options.KeyRefreshInterval} is below 00:05:00, the shortest Microsoft.IdentityModel allows. Keep the default 12:00:00.");
         }
 
         if (options.UnknownKeyRefreshInterval < TimeSpan.FromSeconds(1))
@@ -76,7 +77,7 @@ internal sealed class CognitoMcpAuthOptionsValidator(IHostEnvironment? environme
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void ValidateResource(CognitoMcpAuthOptions options, List<string> errors)
+    private void ValidateResource(CognitoMcpAuthOptions options, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(options.Resource))
         {

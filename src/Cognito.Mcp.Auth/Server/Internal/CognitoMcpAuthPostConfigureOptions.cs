@@ -9,12 +9,11 @@ internal sealed class CognitoMcpAuthPostConfigureOptions(IConfiguration? configu
 {
     public void PostConfigure(string? name, CognitoMcpAuthOptions options)
     {
-        options.Region = Trimmed(options.Region) ?? AmbientAwsRegion();
+        // An explicit Cognito:Region must agree with the pool (the validator says so when it does not). Otherwise the
+        // pool id names its own region, which beats the ambient AWS region: an app in eu-west-1 may well use a pool in
+        // us-east-1. The AWS configuration is the fallback for ids that carry no region.
         CognitoUserPoolId.TryGetRegion(options.UserPoolId, out var poolRegion);
-        if (options.Region is null && poolRegion.Length > 0)
-        {
-            options.Region = poolRegion;
-        }
+        options.Region = Trimmed(options.Region) ?? (poolRegion.Length > 0 ? poolRegion : AmbientAwsRegion());
 
         if (Trimmed(options.Issuer) is null && options.Region is not null && poolRegion.Length > 0)
         {

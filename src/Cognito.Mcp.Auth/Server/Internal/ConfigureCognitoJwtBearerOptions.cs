@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

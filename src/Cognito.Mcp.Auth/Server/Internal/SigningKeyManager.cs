@@ -41,7 +41,7 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
         MetadataAddress = metadataAddress;
         _documents = documents;
         _time = time;
-        // The base class clamps these to its minimums (5 min and 1 s), which our option validation matches.
+        // The base class refuses values below its minimums (5 min and 1 s); option validation enforces the same at start-up.
         AutomaticRefreshInterval = automaticRefreshInterval;
         RefreshInterval = refreshInterval;
     }

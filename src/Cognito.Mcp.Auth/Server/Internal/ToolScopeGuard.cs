@@ -16,8 +16,9 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// </summary>
 internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, ScopeAuthorizationHandler scopes, ILogger<ToolScopeGuard> logger)
 {
-    // Requests larger than this are left to the SDK's own authorization filter, which still refuses them.
-    private const int MaxInspectedBytes = 1024 * 1024;
+    // Requests that declare a larger Content-Length pass uninspected to the SDK's own authorization filter, which still
+    // refuses a forbidden call (as a JSON-RPC error); chunked bodies larger than this are answered 413.
+    private const int MaxInspectedBytes = 4 * 1024 * 1024;
 
     private Dictionary<string, IReadOnlyList<ScopeRequirement>>? _toolRequirements;
 
@@ -36,6 +37,13 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
 
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxInspectedBytes);
         var toolNames = await ReadCalledToolsAsync(context.Request, context.RequestAborted);
+        if (toolNames is null)
+        {
+            // A chunked body over the limit: the buffer is spent, so the request cannot be passed on intact.
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
         context.Request.Body.Position = 0;
 
         foreach (var tool in toolNames)
@@ -76,8 +84,11 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
         return result;
     }
 
-    /// <summary>Names of the tools a JSON-RPC message (or batch) calls; anything unparseable yields none and is left to the SDK.</summary>
-    private static async Task<List<string>> ReadCalledToolsAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Names of the tools a JSON-RPC message (or batch) calls; anything unparseable yields none and is left to the SDK;
+    /// <see langword="null"/> when the body is larger than can be inspected.
+    /// </summary>
+    private static async Task<List<string>?> ReadCalledToolsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var names = new List<string>();
         try
@@ -102,7 +113,7 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
         }
         catch (IOException)
         {
-            // Body over the buffer limit: the SDK's authorization filter still refuses the call.
+            return null;
         }
 
         return names;

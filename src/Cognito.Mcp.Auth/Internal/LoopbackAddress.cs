@@ -1,10 +1,10 @@
 using System.Net;
 
-namespace Cognito.Mcp.Auth.Server.Internal;
+namespace Cognito.Mcp.Auth.Internal;
 
 internal static class LoopbackAddress
 {
-    /// <summary>True for <c>localhost</c> and loopback IP addresses: the only hosts where plain http is tolerated.</summary>
+    /// <summary>True for <c>localhost</c> and loopback IP addresses: the only hosts where plain http is tolerated (server and client alike).</summary>
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback
         || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Cognito.Mcp.Auth.Client;
+using DotNetEnv.Configuration;
+using M2MClient;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var tokenOption = new Option<string?>("--token") { Description = "Use this access token instead of getting one from Cognito." };
+var serverOption = new Option<Uri?>("--server")
+{
+    Description = "The MCP endpoint (default: Mcp:ServerUrl, http://localhost:8080/mcp).",
+    CustomParser = result =>
+    {
+        if (Uri.TryCreate(result.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri;
+        }
+
+        result.AddError($"--server must be an absolute http(s) URL, such as http://localhost:8080/mcp; got '{result.Tokens[0].Value}'.");
+        return null;
+    },
+};
+var root = new RootCommand("Calls the Cognito-protected CalculatorServer with a machine-to-machine token.") { tokenOption, serverOption };
+root.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(tokenOption), parse.GetValue(serverOption), cancellationToken));
+return await root.Parse(args).InvokeAsync();
+
+static async Task<int> RunAsync(string? token, Uri? server, CancellationToken cancellationToken)
+{
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+    // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool).
+    builder.Configuration.AddUserSecrets(typeof(CalculatorDemo).Assembly, optional: true);
+    builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+    builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToClientSettings(builder.Configuration));
+    builder.Configuration.AddEnvironmentVariables();
+    builder.Services.AddCognitoTokenClient(builder.Configuration.GetSection("Cognito"));
+    builder.Services.AddTransient<ChallengeRecorder>();
+    builder.Services.AddHttpClient("mcp").AddCognitoAccessTokenHandler().AddHttpMessageHandler<ChallengeRecorder>();
+    builder.Services.AddHttpClient("mcp-static-token").AddHttpMessageHandler<ChallengeRecorder>();
+    using var host = builder.Build();
+
+    server ??= new Uri(builder.Configuration["Mcp:ServerUrl"] ?? "http://localhost:8080/mcp");
+    var demo = new CalculatorDemo(host.Services, server, Console.Out);
+    return await demo.RunAsync(token, cancellationToken);
+}
