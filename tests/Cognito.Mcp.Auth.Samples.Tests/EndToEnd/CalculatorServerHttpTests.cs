@@ -10,6 +10,9 @@ public sealed class CalculatorServerHttpTests
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private static StringContent JsonBody() =>
+        new("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""", System.Text.Encoding.UTF8, "application/json");
+
     private static HttpRequestMessage Preflight(string url, string origin)
     {
         var request = new HttpRequestMessage(HttpMethod.Options, url);
@@ -27,7 +30,7 @@ public sealed class CalculatorServerHttpTests
 
         using var allowed = await http.SendAsync(Preflight(story.McpUrl, AllowedOrigin), Cancellation);
         using var refused = await http.SendAsync(Preflight(story.McpUrl, "https://evil.example.test"), Cancellation);
-        using var unauthenticated = new HttpRequestMessage(HttpMethod.Post, story.McpUrl) { Content = new StringContent("{}") };
+        using var unauthenticated = new HttpRequestMessage(HttpMethod.Post, story.McpUrl) { Content = JsonBody() };
         unauthenticated.Headers.Add("Origin", AllowedOrigin);
         using var challenge = await http.SendAsync(unauthenticated, Cancellation);
 
@@ -56,7 +59,7 @@ public sealed class CalculatorServerHttpTests
         using var http = new HttpClient();
 
         using var health = await http.GetAsync(story.McpUrl.Replace("/mcp", "/health", StringComparison.Ordinal), Cancellation);
-        using var mcp = await http.PostAsync(story.McpUrl, new StringContent("{}"), Cancellation);
+        using var mcp = await http.PostAsync(story.McpUrl, JsonBody(), Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, mcp.StatusCode);

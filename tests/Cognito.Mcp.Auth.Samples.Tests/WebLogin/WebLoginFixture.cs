@@ -62,12 +62,8 @@ public sealed class WebLoginFixture : IAsyncLifetime
     /// <summary>A fresh browser profile (no cookies).</summary>
     public async Task<IPage> NewPageAsync()
     {
-        // WORKAROUND (LocalCognito bug): its login page sends "Content-Security-Policy: form-action 'self'", and
-        // Chromium applies form-action to the redirect after the POST, so the successful sign-in's redirect to the
-        // app's callback (another origin) is blocked. Real Cognito redirects to registered callback URLs. Route
-        // interception cannot rewrite that header (the login page is reached through redirects, which Playwright
-        // does not intercept), so these pages ignore CSP until LocalCognito allows the registered callbacks.
-        var context = await Browser.NewContextAsync(new() { BypassCSP = true });
+        // CSP stays on: LocalCognito's login page allows form-action to the client's redirect origin, as it must.
+        var context = await Browser.NewContextAsync();
         // Generous: CI runs every test assembly at once on two cores.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
