@@ -97,6 +97,12 @@ public sealed class LocalUserPool
 
     internal DateTimeOffset Created { get; }
 
+    /// <summary>
+    /// Settings CreateUserPool received that LocalCognito keeps and echoes in DescribeUserPool without enforcing them
+    /// (password policy, schema, auto-verified attributes, MFA), so a provisioning script's result can be checked.
+    /// </summary>
+    internal System.Text.Json.Nodes.JsonObject ManagementSettings { get; } = [];
+
     internal long Sequence { get; }
 
     internal SigningKeys Keys => Volatile.Read(ref _keys);

@@ -46,6 +46,26 @@ public sealed class ManagementApiAwsCliTests
     }
 
     [Fact]
+    public async Task Pool_settings_sent_by_the_aws_cli_are_kept_and_described()
+    {
+        await using var cognito = await LocalCognito.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var created = (await AwsCli.JsonAsync(
+            cognito, "cognito-idp", "create-user-pool", "--pool-name", "policy-pool",
+            "--policies", "PasswordPolicy={MinimumLength=12,RequireUppercase=true,RequireLowercase=true,RequireNumbers=true,RequireSymbols=true}",
+            "--auto-verified-attributes", "email",
+            "--schema", "Name=email,Required=true,Mutable=true"))["UserPool"]!;
+        var described = (await AwsCli.JsonAsync(cognito, "cognito-idp", "describe-user-pool", "--user-pool-id", (string)created["Id"]!))["UserPool"]!;
+
+        Assert.Equal(12, (int)described["Policies"]!["PasswordPolicy"]!["MinimumLength"]!);
+        Assert.True((bool)described["Policies"]!["PasswordPolicy"]!["RequireSymbols"]!);
+        Assert.Equal(["email"], described["AutoVerifiedAttributes"]!.AsArray().Select(a => (string)a!));
+        var email = Assert.Single(described["SchemaAttributes"]!.AsArray());
+        Assert.Equal("email", (string?)email!["Name"]);
+        Assert.True((bool)email["Required"]!);
+    }
+
+    [Fact]
     public async Task Aws_cli_creates_users_and_sets_permanent_passwords()
     {
         await using var cognito = await LocalCognito.StartAsync(cancellationToken: TestContext.Current.CancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cognito.Mcp.Auth.Testing.Internal;
 
 namespace Cognito.Mcp.Auth.Testing.Management;
@@ -49,6 +50,9 @@ internal sealed class ManagementRequest(JsonElement body, string region)
 
         return [.. v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object ? new ManagementRequest(e, Region) : throw Serialization(name))];
     }
+
+    /// <summary>A member as it was sent, for settings LocalCognito keeps and echoes but does not interpret.</summary>
+    public JsonNode? Raw(string name) => Member(name, JsonValueKind.Object, JsonValueKind.Array, JsonValueKind.String) is { } v ? JsonNode.Parse(v.GetRawText()) : null;
 
     public ManagementRequest? Object(string name) => Member(name, JsonValueKind.Object) is { } v ? new ManagementRequest(v, Region) : null;
 

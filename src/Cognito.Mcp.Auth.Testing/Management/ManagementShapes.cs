@@ -38,6 +38,11 @@ internal static class ManagementShapes
             ["EstimatedNumberOfUsers"] = pool.Users.Count,
             ["AdminCreateUserConfig"] = new JsonObject { ["AllowAdminCreateUserOnly"] = false, ["UnusedAccountValidityDays"] = 7 },
         };
+        foreach (var (name, value) in pool.ManagementSettings)
+        {
+            shape[name == "Schema" ? "SchemaAttributes" : name] = value?.DeepClone();
+        }
+
         if (pool.DomainPrefix is { } domain)
         {
             shape["Domain"] = domain;

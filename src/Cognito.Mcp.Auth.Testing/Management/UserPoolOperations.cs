@@ -7,9 +7,20 @@ namespace Cognito.Mcp.Auth.Testing.Management;
 /// <summary><c>CreateUserPool</c>, <c>DescribeUserPool</c>, <c>DeleteUserPool</c>, <c>ListUserPools</c>.</summary>
 internal static class UserPoolOperations
 {
+    // Request member → echoed as is (Schema is echoed as SchemaAttributes, as Cognito does).
+    private static readonly string[] KeptSettings = ["Policies", "Schema", "AutoVerifiedAttributes", "UsernameAttributes", "MfaConfiguration", "VerificationMessageTemplate"];
+
     public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
     {
         var pool = cognito.CreateUserPool(request.RequiredString("PoolName"), request.Region);
+        foreach (var setting in KeptSettings)
+        {
+            if (request.Raw(setting) is { } value)
+            {
+                pool.ManagementSettings[setting] = value;
+            }
+        }
+
         return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool) };
     }
 
