@@ -197,7 +197,7 @@ public sealed class LocalUserPool
     public LocalUser AddUser(string username, string password, IReadOnlyDictionary<string, string>? attributes = null, IEnumerable<string>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(password);
-        CognitoValidation.Password(password);
+        CognitoValidation.Password(this, password);
         var user = CreateUser(username, attributes, groups);
         user.SetPassword(password, temporary: false);
         return user;

@@ -63,6 +63,13 @@ public sealed class ManagementApiAwsCliTests
         var email = Assert.Single(described["SchemaAttributes"]!.AsArray());
         Assert.Equal("email", (string?)email!["Name"]);
         Assert.True((bool)email["Required"]!);
+
+        var poolId = (string)created["Id"]!;
+        await AwsCli.JsonAsync(cognito, "cognito-idp", "admin-create-user", "--user-pool-id", poolId, "--username", "demo", "--message-action", "SUPPRESS");
+        var tooShort = await Assert.ThrowsAnyAsync<Exception>(() => AwsCli.JsonAsync(
+            cognito, "cognito-idp", "admin-set-user-password", "--user-pool-id", poolId, "--username", "demo", "--password", "Sh0rt!Pass", "--permanent"));
+        Assert.Contains("InvalidPasswordException", tooShort.Message, StringComparison.Ordinal);
+        await AwsCli.JsonAsync(cognito, "cognito-idp", "admin-set-user-password", "--user-pool-id", poolId, "--username", "demo", "--password", "Long3r!Passw0rd", "--permanent");
     }
 
     [Fact]

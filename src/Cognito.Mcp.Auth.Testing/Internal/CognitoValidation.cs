@@ -109,13 +109,24 @@ internal static partial class CognitoValidation
         Validity("RefreshTokenValidity", settings.RefreshTokenValidity, TimeSpan.FromMinutes(60), TimeSpan.FromDays(3650));
     }
 
-    public static void Password(string password)
+    /// <summary>The pool's password policy as CreateUserPool set it; Cognito's default (8, all classes) otherwise.</summary>
+    public static void Password(LocalUserPool pool, string password)
     {
-        // Cognito's default password policy: 8+ characters with an uppercase, a lowercase, a digit and a symbol.
-        if (password.Length < 8 || !password.Any(char.IsUpper) || !password.Any(char.IsLower)
-            || !password.Any(char.IsDigit) || password.All(char.IsLetterOrDigit))
+        var policy = pool.ManagementSettings["Policies"]?["PasswordPolicy"] as System.Text.Json.Nodes.JsonObject;
+        int minimum = 8;
+        if (policy?["MinimumLength"] is System.Text.Json.Nodes.JsonValue length && length.TryGetValue(out int configured))
         {
-            throw new LocalCognitoException("InvalidPasswordException", "Password did not conform with policy: at least 8 characters with an uppercase letter, a lowercase letter, a number and a symbol.");
+            minimum = configured;
+        }
+
+        bool Requires(string name) => policy?[name] is not System.Text.Json.Nodes.JsonValue value || !value.TryGetValue(out bool required) || required;
+        if (password.Length < minimum
+            || (Requires("RequireUppercase") && !password.Any(char.IsUpper))
+            || (Requires("RequireLowercase") && !password.Any(char.IsLower))
+            || (Requires("RequireNumbers") && !password.Any(char.IsDigit))
+            || (Requires("RequireSymbols") && password.All(char.IsLetterOrDigit)))
+        {
+            throw new LocalCognitoException("InvalidPasswordException", $"Password did not conform with policy: at least {minimum} characters{(policy is null ? " with an uppercase letter, a lowercase letter, a number and a symbol" : ", with the character classes the pool requires")}.");
         }
     }
 
