@@ -11,7 +11,8 @@ using Perfolizer.Horology;
 //   --artifacts         where BenchmarkDotNet writes its reports (default ./BenchmarkDotNet.Artifacts).
 //   --interleaved-only  only the side-by-side validation comparison (see InterleavedComparison).
 //   --out               also write the side-by-side comparison's table to this file.
-//   --profile-loop NAME one validation benchmark (floor, handler, bearer, whole) in a loop for 15 s, nothing else:
+//   --only GROUP        validation, client or cold: that BenchmarkDotNet class alone, no side-by-side comparison.
+//   --profile-loop NAME one benchmark (floor, handler, bearer, whole; client: warm GetTokenAsync) in a loop for 15 s, nothing else:
 //                       a target for dotnet-trace (see docs/performance.md).
 var quick = args.Contains("--quick");
 var artifacts = Argument("--artifacts");
@@ -20,9 +21,12 @@ var outFile = Argument("--out");
 if (Argument("--profile-loop") is { } loop)
 {
     var benchmarks = new TokenValidationBenchmarks();
+    var client = new TokenClientBenchmarks();
     benchmarks.Setup();
+    client.Setup();
     Func<Task> run = loop switch
     {
+        "client" => client.GetTokenAsync_WarmCache,
         "floor" => () => Task.FromResult(benchmarks.RsaVerifyData()),
         "handler" => benchmarks.JsonWebTokenHandler_ValidateTokenAsync,
         "bearer" => benchmarks.JwtBearerScheme_AuthenticateAsync,
@@ -35,13 +39,15 @@ if (Argument("--profile-loop") is { } loop)
     }
 
     benchmarks.Cleanup();
+    client.Cleanup();
     Console.WriteLine($"{loop}: {calls} calls in 15 s");
     return 0;
 }
 
-var interleaved = await InterleavedComparison.RunAsync(rounds: quick ? 40 : 400, batch: 10);
+var only = Argument("--only");
+var interleaved = only is not null ? "" : await InterleavedComparison.RunAsync(rounds: quick ? 40 : 400, batch: 10);
 Console.WriteLine(interleaved);
-if (outFile is not null)
+if (outFile is not null && only is null)
 {
     await File.WriteAllTextAsync(outFile, interleaved);
 }
@@ -61,10 +67,22 @@ ManualConfig Config(Job j)
     return artifacts is null ? config : config.WithArtifactsPath(artifacts);
 }
 
-BenchmarkRunner.Run<TokenValidationBenchmarks>(Config(job));
-BenchmarkRunner.Run<TokenClientBenchmarks>(Config(job));
+if (only is null or "validation")
+{
+    BenchmarkRunner.Run<TokenValidationBenchmarks>(Config(job));
+}
+
+if (only is null or "client")
+{
+    BenchmarkRunner.Run<TokenClientBenchmarks>(Config(job));
+}
+
 // Each iteration needs its own empty cache: one invocation per iteration, and few iterations (each is a whole burst).
-BenchmarkRunner.Run<ColdCacheBenchmarks>(Config(job.WithInvocationCount(1).WithUnrollFactor(1).WithIterationCount(quick ? 3 : 20)));
+if (only is null or "cold")
+{
+    BenchmarkRunner.Run<ColdCacheBenchmarks>(Config(job.WithInvocationCount(1).WithUnrollFactor(1).WithIterationCount(quick ? 3 : 20)));
+}
+
 return 0;
 
 string? Argument(string name)
