@@ -52,6 +52,26 @@ public sealed class CognitoTokenClientCachingTests
     }
 
     [Fact]
+    public async Task Default_scopes_changed_in_configuration_take_effect_on_the_next_call()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var host = TokenClientTestHost.Create(
+            TokenClientTestHost.DefaultSettings(cognito));
+        var first = await host.Client.GetTokenAsync(cancellationToken: Ct);
+        var warm = await host.Client.GetTokenAsync(cancellationToken: Ct);
+
+        host.ChangeSetting("Cognito:Scopes:0", LocalCognitoDevelopmentPool.ReadScope);
+        var afterChange = await host.Client.GetTokenAsync(cancellationToken: Ct);
+        var warmAfterChange = await host.Client.GetTokenAsync(cancellationToken: Ct);
+
+        Assert.Equal(first.Value, warm.Value);
+        Assert.NotEqual(first.Value, afterChange.Value);
+        Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, afterChange.Scope);
+        Assert.Equal(afterChange.Value, warmAfterChange.Value);
+        Assert.Equal(2, cognito.Requests.Token);
+    }
+
+    [Fact]
     public async Task Different_scope_sets_are_cached_apart_and_scope_order_does_not_matter()
     {
         await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);

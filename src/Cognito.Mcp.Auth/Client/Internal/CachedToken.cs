@@ -19,5 +19,12 @@ internal sealed class CachedToken
 
     public string? Scope { get; init; }
 
-    public CognitoAccessToken ToAccessToken() => new(AccessToken, ExpiresAt, Scope);
+    // Made once per cache entry (HybridCache hands out this same instance while it is in memory, the type being sealed
+    // and immutable), so that a cache hit allocates nothing. Fields, not properties: never serialized.
+    private CognitoAccessToken? _accessToken;
+    private Task<CognitoAccessToken>? _completedTask;
+
+    public CognitoAccessToken ToAccessToken() => _accessToken ??= new(AccessToken, ExpiresAt, Scope);
+
+    public Task<CognitoAccessToken> ToCompletedTask() => _completedTask ??= Task.FromResult(ToAccessToken());
 }

@@ -37,21 +37,90 @@ internal sealed class CognitoTokenClient(
 
     private readonly SingleFlight<CachedToken> _flights = new();
 
+    // The default scopes' normalized form, cache key and last entry, for the options instance they were computed from:
+    // the monitor hands out a new instance when the configuration reloads, so a reference check is enough.
+    private DefaultScopeKey? _defaultKey;
+
     public string Name => name;
 
-    public async Task<CognitoAccessToken> GetTokenAsync(IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default)
+    // Not async: a fresh token in the local cache is answered with the entry's completed task, without allocating.
+    // Exceptions still come back in the task, as from an async method.
+    public Task<CognitoAccessToken> GetTokenAsync(IEnumerable<string>? scopes = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return GetTokenCoreAsync(scopes, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return FailAsync(exception);
+        }
+    }
+
+    private static async Task<CognitoAccessToken> FailAsync(Exception exception)
+    {
+        await Task.CompletedTask;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+        throw exception; // not reached
+    }
+
+    private Task<CognitoAccessToken> GetTokenCoreAsync(IEnumerable<string>? scopes, CancellationToken cancellationToken)
     {
         var options = optionsMonitor.Get(name);
-        var scope = TokenScopes.Normalize(scopes, options.Scopes);
-        var key = CacheKey(options, scope);
-        var cached = await cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, Peek, cancellationToken: cancellationToken);
+        string scope;
+        string key;
+        if (scopes is null || scopes is ICollection<string> { Count: 0 })
+        {
+            var defaults = DefaultKeyFor(options);
+            if (defaults.Latest is { } latest && IsFresh(latest))
+            {
+                TokenClientLog.CacheHit(logger, name, defaults.Scope, latest.ExpiresAt);
+                telemetry.CacheHit(name);
+                return latest.ToCompletedTask();
+            }
+
+            (scope, key) = (defaults.Scope, defaults.Key);
+        }
+        else
+        {
+            scope = TokenScopes.Normalize(scopes, options.Scopes);
+            key = CacheKey(options, scope);
+        }
+
+        var lookup = cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, Peek, cancellationToken: cancellationToken);
+        if (!lookup.IsCompletedSuccessfully)
+        {
+            return AwaitLookupAsync(key, scope, lookup, cancellationToken);
+        }
+
+        var cached = lookup.Result;
         if (IsFresh(cached))
         {
+            Remember(key, cached);
+            TokenClientLog.CacheHit(logger, name, scope, cached.ExpiresAt);
+            telemetry.CacheHit(name);
+            return cached.ToCompletedTask();
+        }
+
+        return RefreshOnMissAsync(key, scope, cached, cancellationToken);
+    }
+
+    private async Task<CognitoAccessToken> AwaitLookupAsync(string key, string scope, ValueTask<CachedToken?> lookup, CancellationToken cancellationToken)
+    {
+        var cached = await lookup;
+        if (IsFresh(cached))
+        {
+            Remember(key, cached);
             TokenClientLog.CacheHit(logger, name, scope, cached.ExpiresAt);
             telemetry.CacheHit(name);
             return cached.ToAccessToken();
         }
 
+        return await RefreshOnMissAsync(key, scope, cached, cancellationToken);
+    }
+
+    private async Task<CognitoAccessToken> RefreshOnMissAsync(string key, string scope, CachedToken? cached, CancellationToken cancellationToken)
+    {
         TokenClientLog.CacheMiss(logger, name, scope, cached is null ? "absent" : "expiring");
         telemetry.CacheMiss(name);
         var token = await _flights.RunAsync(key, ct => RefreshAsync(key, scope, rejectedToken: null, force: false, ct), cancellationToken);
@@ -87,6 +156,7 @@ internal sealed class CognitoTokenClient(
                 TokenClientLog.AlreadyRenewed(logger, name, scope);
             }
 
+            Remember(key, cached);
             return cached;
         }
 
@@ -112,6 +182,7 @@ internal sealed class CognitoTokenClient(
 
         var entryOptions = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime };
         await cache.SetAsync(key, token, entryOptions, cancellationToken: CancellationToken.None);
+        Remember(key, token);
         return token;
     }
 
@@ -120,4 +191,41 @@ internal sealed class CognitoTokenClient(
 
     private string CacheKey(CognitoTokenClientOptions options, string scope) =>
         $"{CognitoTokenClientDefaults.CacheKeyPrefix}{name}:{options.ClientId}:{scope}";
+
+    private DefaultScopeKey DefaultKeyFor(CognitoTokenClientOptions options)
+    {
+        var current = Volatile.Read(ref _defaultKey);
+        if (current is not null && ReferenceEquals(current.Options, options))
+        {
+            return current;
+        }
+
+        var scope = TokenScopes.Normalize(null, options.Scopes);
+        current = new DefaultScopeKey(options, scope, CacheKey(options, scope));
+        Volatile.Write(ref _defaultKey, current);
+        return current;
+    }
+
+    // Keeps the entry this client last read from or wrote to the cache for its default scopes, so that the common call
+    // (no scopes, as AddCognitoAccessTokenHandler() makes it) is answered without a cache lookup while that entry is
+    // fresh by our clock. Every renewal goes through RefreshAsync, which replaces it.
+    private void Remember(string key, CachedToken token)
+    {
+        if (Volatile.Read(ref _defaultKey) is { } defaults && string.Equals(defaults.Key, key, StringComparison.Ordinal))
+        {
+            defaults.Latest = token;
+        }
+    }
+
+    private sealed class DefaultScopeKey(CognitoTokenClientOptions options, string scope, string key)
+    {
+        public CognitoTokenClientOptions Options { get; } = options;
+
+        public string Scope { get; } = scope;
+
+        public string Key { get; } = key;
+
+        /// <summary>The last fresh entry seen for <see cref="Key"/>; a reference, so reads and writes are atomic.</summary>
+        public CachedToken? Latest { get; set; }
+    }
 }

@@ -91,7 +91,11 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
         }
 
         context.Principal = CreatePrincipal(principal);
-        ServerLog.TokenAccepted(logger, clientId, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // The scope list is built only when the event is logged: this runs on every authenticated request.
+            ServerLog.TokenAccepted(logger, clientId, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
+        }
         return Task.CompletedTask;
     }
 
