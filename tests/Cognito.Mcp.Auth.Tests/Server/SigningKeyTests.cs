@@ -131,4 +131,33 @@ public sealed class SigningKeyTests
         Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
         Assert.Equal(1, cognito.Requests.Jwks);
     }
+
+    [Fact]
+    public async Task Remembered_token_is_forgotten_when_its_signing_key_leaves_the_jwks()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var pool = cognito.DevelopmentPool!;
+        await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
+        var remembered = Token(pool);
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, remembered));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, remembered));
+
+        pool.RotateSigningKeys(keepPreviousKeysInJwks: false);
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, remembered));
+    }
+
+    [Fact]
+    public async Task Remembered_token_still_passes_every_cognito_check_on_each_request()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var pool = cognito.DevelopmentPool!;
+        // Valid signature and lifetime, but the client is not allowed: refused every time, never remembered as good.
+        await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.WebClientId));
+        var token = Token(pool);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, token));
+    }
 }

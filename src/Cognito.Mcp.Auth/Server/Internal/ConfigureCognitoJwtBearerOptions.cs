@@ -35,12 +35,14 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
         };
         backchannel.DefaultRequestHeaders.UserAgent.ParseAdd("Cognito.Mcp.Auth");
         options.Backchannel = backchannel;
-        options.ConfigurationManager = new SigningKeyManager(
+        var time = timeProvider ?? TimeProvider.System;
+        var keys = new SigningKeyManager(
             cognito.MetadataAddress!,
             new HttpDocumentRetriever(backchannel) { RequireHttps = options.RequireHttpsMetadata },
-            timeProvider ?? TimeProvider.System,
+            time,
             cognito.KeyRefreshInterval,
             cognito.UnknownKeyRefreshInterval);
+        options.ConfigurationManager = keys;
         options.RefreshOnIssuerKeyNotFound = true;
         options.MapInboundClaims = false;
         options.SaveToken = false;
@@ -48,7 +50,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
         options.EventsType = typeof(CognitoJwtBearerEvents);
 
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(new JsonWebTokenHandler
+        options.TokenHandlers.Add(new ValidatedTokenCache(keys, time)
         {
             MapInboundClaims = false,
             MaximumTokenSizeInBytes = cognito.MaxTokenLength,

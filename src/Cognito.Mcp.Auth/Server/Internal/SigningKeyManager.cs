@@ -44,12 +44,21 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
         // The base class refuses values below its minimums (5 min and 1 s); option validation enforces the same at start-up.
         AutomaticRefreshInterval = automaticRefreshInterval;
         RefreshInterval = refreshInterval;
+        // This manager already keeps the last good keys through outages. IdentityModel's own "last known good"
+        // fallback would also keep accepting tokens signed with a key the issuer has removed from its JWKS, for an
+        // hour: a removed key must stop working at the next refresh.
+        UseLastKnownGoodConfiguration = false;
     }
 
     /// <summary>True once keys have been fetched; false means a refusal is the endpoint's fault, not the token's.</summary>
     public bool HasConfiguration => Volatile.Read(ref _current) is not null;
 
     public Exception? LastFailure => _lastFailure;
+
+    /// <summary>Changes whenever a fetch brings signing keys different from the current ones.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    private long _generation;
 
     public override async Task<BaseConfiguration> GetBaseConfigurationAsync(CancellationToken cancel) =>
         await GetConfigurationAsync(cancel);
@@ -115,6 +124,11 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
         return task;
     }
 
+    private static bool SameKeys(OpenIdConnectConfiguration current, OpenIdConnectConfiguration fetched) =>
+        current.SigningKeys.Select(k => k.KeyId).Order(StringComparer.Ordinal)
+            .SequenceEqual(fetched.SigningKeys.Select(k => k.KeyId).Order(StringComparer.Ordinal), StringComparer.Ordinal)
+        && current.JsonWebKeySet?.Keys.Select(k => k.N).SequenceEqual(fetched.JsonWebKeySet?.Keys.Select(k => k.N) ?? []) != false;
+
     private async Task<OpenIdConnectConfiguration> FetchAsync()
     {
         await Task.Yield(); // Never run the download under the caller's lock.
@@ -123,6 +137,11 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
             var configuration = await _retriever.GetConfigurationAsync(MetadataAddress, _documents, CancellationToken.None);
             lock (_gate)
             {
+                if (_current is null || !SameKeys(_current, configuration))
+                {
+                    Interlocked.Increment(ref _generation);
+                }
+
                 _current = configuration;
                 _lastFailure = null;
                 _nextAutomaticRefresh = _time.GetUtcNow() + AutomaticRefreshInterval;
