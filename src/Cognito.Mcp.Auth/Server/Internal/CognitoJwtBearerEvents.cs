@@ -46,7 +46,7 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
             return Task.CompletedTask;
         }
 
-        var token = header.AsSpan(BearerPrefix.Length).Trim();
+        var token = TokenOf(header);
         if (token.Length > options.Value.MaxTokenLength)
         {
             return Refuse(context, TokenFailure.TooLarge);
@@ -128,13 +128,15 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
         return Task.CompletedTask;
     }
 
+    private static ReadOnlySpan<char> TokenOf(string bearerHeader) => bearerHeader.AsSpan(BearerPrefix.Length).Trim();
+
     private static bool IsSignedWithRs256(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        var token = header.Length > BearerPrefix.Length ? header[BearerPrefix.Length..].Trim() : "";
         try
         {
-            return string.Equals(new JsonWebToken(token).Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal);
+            // Only reached after MessageReceived accepted the header as a single "Bearer <token>".
+            return string.Equals(new JsonWebToken(TokenOf(header).ToString()).Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal);
         }
         catch (ArgumentException)
         {

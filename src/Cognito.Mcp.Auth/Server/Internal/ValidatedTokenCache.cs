@@ -31,7 +31,7 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
     {
         _keys = keys;
         _time = time;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = CapacityInCharacters, Clock = null });
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = CapacityInCharacters });
     }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
