@@ -12,7 +12,10 @@ namespace Cognito.Mcp.Auth.Client;
 /// Adds <c>Authorization: Bearer {token}</c> from an <see cref="ICognitoTokenClient"/> to every request. When the
 /// resource server answers 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c>, it renews the token once
 /// (bypassing the cache; concurrent renewals share one request) and sends the request again — only when the content
-/// can be sent twice (no content, or string, byte-array, form or JSON content). Attach it with
+/// can be sent twice (no content, or string, byte-array, form or JSON content), and only when the refusal came from the
+/// server the request was sent to (not from one a redirect led to). When a renewed token is refused as well, the token
+/// client stops renewing for that scope for a while (30 seconds, doubling up to 15 minutes), so a server that refuses
+/// every token cannot turn each call into a Cognito token request. Attach it with
 /// <c>IHttpClientBuilder.AddCognitoAccessTokenHandler()</c>, or wrap it around a handler yourself for an MCP client's
 /// <c>HttpClientTransport</c>.
 /// </summary>
@@ -40,6 +43,7 @@ public sealed class CognitoAccessTokenHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         var token = await _tokenClient.GetTokenAsync(_scopes, cancellationToken);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        var authority = request.RequestUri?.GetLeftPart(UriPartial.Authority);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized || !BearerChallenge.IsInvalidToken(response))
         {
@@ -47,6 +51,14 @@ public sealed class CognitoAccessTokenHandler : DelegatingHandler
         }
 
         var target = request.RequestUri?.GetLeftPart(UriPartial.Path) ?? string.Empty;
+        var answeredBy = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Authority) ?? authority;
+        if (!string.Equals(answeredBy, authority, StringComparison.OrdinalIgnoreCase))
+        {
+            // A redirect took the request elsewhere: that server's opinion of our token is no reason to renew it.
+            TokenClientLog.RedirectedNotRenewed(_logger, response.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Path), _tokenClient.Name, authority ?? string.Empty);
+            return response;
+        }
+
         if (!CanResend(request.Content))
         {
             TokenClientLog.CannotResend(_logger, target, _tokenClient.Name);
@@ -54,8 +66,23 @@ public sealed class CognitoAccessTokenHandler : DelegatingHandler
         }
 
         TokenClientLog.TokenRejected(_logger, target, _tokenClient.Name);
+        CognitoAccessToken renewed;
+        try
+        {
+            renewed = await _tokenClient.RenewTokenAsync(_scopes, token, cancellationToken);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (string.Equals(renewed.Value, token.Value, StringComparison.Ordinal))
+        {
+            return response; // The token client is backing off: a renewed token was refused before.
+        }
+
         response.Dispose();
-        var renewed = await _tokenClient.RenewTokenAsync(_scopes, token, cancellationToken);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed.Value);
         return await base.SendAsync(request, cancellationToken);
     }

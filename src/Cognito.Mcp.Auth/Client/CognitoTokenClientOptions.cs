@@ -40,6 +40,31 @@ public sealed class CognitoTokenClientOptions
     /// </summary>
     public Uri? McpServerUrl { get; set; }
 
+    /// <summary>
+    /// Gets or sets the issuer of the user pool this client belongs to, e.g.
+    /// <c>https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123</c>. Used only with
+    /// <see cref="McpServerUrl"/>: the MCP server must name this issuer as its authorization server, and the token
+    /// endpoint is taken from this issuer's own metadata, so a hostile MCP server cannot redirect the client secret.
+    /// Default <see langword="null"/>: derived from <see cref="UserPoolId"/> when that is set; otherwise only token
+    /// endpoints on Cognito domains or in <see cref="AllowedTokenEndpointHosts"/> are trusted.
+    /// </summary>
+    public Uri? ExpectedIssuer { get; set; }
+
+    /// <summary>
+    /// Gets or sets the id of the user pool this client belongs to, e.g. <c>us-east-1_AbCdEf123</c>; with
+    /// <see cref="McpServerUrl"/> it sets <see cref="ExpectedIssuer"/> to
+    /// <c>https://cognito-idp.{region}.amazonaws.com/{UserPoolId}</c>. Default <see langword="null"/>.
+    /// </summary>
+    public string? UserPoolId { get; set; }
+
+    /// <summary>
+    /// Gets the host names to which a token endpoint discovered through <see cref="McpServerUrl"/> may belong, besides
+    /// Cognito's own prefix domains (<c>*.auth.{region}.amazoncognito.com</c>, which only AWS operates): your custom
+    /// domain (<c>auth.example.com</c>), a wildcard (<c>*.example.com</c>), or <c>127.0.0.1</c> for LocalCognito.
+    /// Default empty: the client secret goes to no other host, whatever an MCP server's metadata says.
+    /// </summary>
+    public IList<string> AllowedTokenEndpointHosts { get; } = new List<string>();
+
     /// <summary>Gets or sets the app client id. Required; default <see langword="null"/>.</summary>
     public string? ClientId { get; set; }
 
@@ -50,8 +75,10 @@ public sealed class CognitoTokenClientOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>
-    /// Gets the scopes requested when a caller names none, e.g. <c>my-api/read</c>. Default empty: Cognito then grants
-    /// every custom scope the app client is allowed.
+    /// Gets the scopes requested when a caller names none, e.g. <c>my-api/read</c>. Default empty, which is a start-up
+    /// error unless <see cref="McpServerUrl"/> is set (then the scopes the MCP server asks for in its challenge, or
+    /// else its <c>scopes_supported</c>, are requested): without a scope Cognito would grant every scope the app
+    /// client holds, and least privilege means asking only for what is needed.
     /// </summary>
     public IList<string> Scopes { get; } = new List<string>();
 

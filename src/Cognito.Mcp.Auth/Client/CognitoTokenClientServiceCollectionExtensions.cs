@@ -104,10 +104,25 @@ public static class CognitoTokenClientServiceCollectionExtensions
         }
 
         services.AddHttpClient(CognitoTokenClientDefaults.GetHttpClientName(name))
+            // A 307/308 from the token endpoint would post the client secret again to wherever it points.
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler))
             .AddResilienceHandler(
                 TokenClientResilience.PipelineName,
                 (pipeline, context) => TokenClientResilience.Configure(name, pipeline, context));
         return services;
+    }
+
+    private static void DisableRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AllowAutoRedirect = false;
+                break;
+            case HttpClientHandler client:
+                client.AllowAutoRedirect = false;
+                break;
+        }
     }
 
     private static CognitoTokenClientRegistry GetRegistry(IServiceCollection services)

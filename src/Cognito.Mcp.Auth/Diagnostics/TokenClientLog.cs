@@ -46,4 +46,16 @@ internal static partial class TokenClientLog
 
     [LoggerMessage(4112, LogLevel.Information, "Discovered token endpoint {TokenEndpoint} for client '{ClientName}' from MCP server {McpServerUrl} through {MetadataUrl}.")]
     public static partial void Discovered(ILogger logger, string tokenEndpoint, string clientName, string mcpServerUrl, string metadataUrl);
+
+    [LoggerMessage(4113, LogLevel.Warning, "Discovery for client '{ClientName}': the metadata at {MetadataUrl} is not used because {Reason}.")]
+    public static partial void MetadataRefused(ILogger logger, string clientName, string metadataUrl, string reason);
+
+    [LoggerMessage(4114, LogLevel.Warning, "{RequestUri} refused the token of client '{ClientName}' (invalid_token) after the request was redirected from {OriginalAuthority}; the token is not renewed for another server.")]
+    public static partial void RedirectedNotRenewed(ILogger logger, string requestUri, string clientName, string originalAuthority);
+
+    [LoggerMessage(4115, LogLevel.Warning, "A renewed token of client '{ClientName}' for scope '{Scope}' was refused too; no new token is requested for {Backoff}.")]
+    public static partial void RenewedTokenRefused(ILogger logger, string clientName, string scope, TimeSpan backoff);
+
+    [LoggerMessage(4116, LogLevel.Debug, "Not renewing the token of client '{ClientName}' for scope '{Scope}' until {Until:O}: the last renewal did not help.")]
+    public static partial void RenewalBackingOff(ILogger logger, string clientName, string scope, DateTimeOffset until);
 }

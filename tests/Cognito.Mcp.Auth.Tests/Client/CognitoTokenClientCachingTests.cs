@@ -60,13 +60,14 @@ public sealed class CognitoTokenClientCachingTests
         var first = await host.Client.GetTokenAsync(cancellationToken: Ct);
         var warm = await host.Client.GetTokenAsync(cancellationToken: Ct);
 
-        host.ChangeSetting("Cognito:Scopes:0", LocalCognitoDevelopmentPool.ReadScope);
+        host.ChangeSetting("Cognito:Scopes:1", LocalCognitoDevelopmentPool.WriteScope);
         var afterChange = await host.Client.GetTokenAsync(cancellationToken: Ct);
         var warmAfterChange = await host.Client.GetTokenAsync(cancellationToken: Ct);
 
         Assert.Equal(first.Value, warm.Value);
+        Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, first.Scope);
         Assert.NotEqual(first.Value, afterChange.Value);
-        Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, afterChange.Scope);
+        Assert.Equal($"{LocalCognitoDevelopmentPool.ReadScope} {LocalCognitoDevelopmentPool.WriteScope}", afterChange.Scope);
         Assert.Equal(afterChange.Value, warmAfterChange.Value);
         Assert.Equal(2, cognito.Requests.Token);
     }
@@ -102,6 +103,7 @@ public sealed class CognitoTokenClientCachingTests
             ["Cognito:Clients:admin:ClientId"] = LocalCognitoDevelopmentPool.OtherApiM2MClientId,
             ["Cognito:Clients:admin:ClientSecret"] = LocalCognitoDevelopmentPool.OtherApiM2MClientSecret,
             ["Cognito:Clients:admin:ClientAuthentication"] = "ClientSecretPost",
+            ["Cognito:Clients:admin:Scopes:0"] = LocalCognitoDevelopmentPool.OtherApiAdminScope,
         };
         await using var host = TokenClientTestHost.Create(settings, configure: (services, configuration) => services
             .AddCognitoTokenClient("calculator", configuration.GetSection("Cognito:Clients:calculator"))

@@ -37,6 +37,7 @@ public sealed class CognitoTokenClientOptionsTests
             ["Cognito:Domain"] = domain,
             ["Cognito:ClientId"] = "id",
             ["Cognito:ClientSecret"] = "secret",
+            ["Cognito:Scopes:0"] = "my-api/read",
         });
 
         var failure = Assert.Single(exception.Failures);
@@ -55,6 +56,7 @@ public sealed class CognitoTokenClientOptionsTests
             ["Cognito:Domain"] = domain,
             ["Cognito:ClientId"] = "id",
             ["Cognito:ClientSecret"] = "secret",
+            ["Cognito:Scopes:0"] = "my-api/read",
         }).Build();
         var services = new ServiceCollection().AddCognitoTokenClient(configuration.GetSection("Cognito"));
         using var provider = services.BuildServiceProvider();
@@ -74,6 +76,7 @@ public sealed class CognitoTokenClientOptionsTests
             ["Cognito:TokenEndpoint"] = "https://auth.example.com/oauth2/token",
             ["Cognito:ClientId"] = "id",
             ["Cognito:ClientSecret"] = "secret",
+            ["Cognito:Scopes:0"] = "my-api/read",
         });
 
         var failure = Assert.Single(exception.Failures);
@@ -100,6 +103,7 @@ public sealed class CognitoTokenClientOptionsTests
             o.Region = "eu-west-1";
             o.ClientId = "id";
             o.ClientSecret = "secret";
+            o.Scopes.Add("my-api/read");
         });
         using var provider = services.BuildServiceProvider();
 
@@ -109,6 +113,50 @@ public sealed class CognitoTokenClientOptionsTests
         Assert.Equal(
             new Uri("https://my-pool.auth.eu-west-1.amazoncognito.com/oauth2/token"),
             await resolver.ResolveAsync(string.Empty, options, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Empty_scopes_are_refused_unless_the_MCP_server_names_them()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cognito:DomainPrefix"] = "my-pool",
+            ["Cognito:Region"] = "us-east-1",
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+        };
+
+        var failure = Assert.Single(Validate(settings).Failures);
+
+        Assert.StartsWith("Cognito:Scopes is empty: list the scopes this client needs", failure, StringComparison.Ordinal);
+        settings.Remove("Cognito:DomainPrefix");
+        settings.Remove("Cognito:Region");
+        settings["Cognito:McpServerUrl"] = "https://mcp.example.com/mcp";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var provider = new ServiceCollection().AddCognitoTokenClient(configuration.GetSection("Cognito")).BuildServiceProvider();
+        Assert.Empty(provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get(string.Empty).Scopes);
+    }
+
+    [Fact]
+    public void Discovery_trust_settings_are_checked()
+    {
+        var exception = Validate(new()
+        {
+            ["Cognito:McpServerUrl"] = "https://mcp.example.com/mcp",
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+            ["Cognito:UserPoolId"] = "not-a-pool",
+            ["Cognito:ExpectedIssuer"] = "http://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/",
+            ["Cognito:AllowedTokenEndpointHosts:0"] = "https://auth.example.com",
+            ["Cognito:AllowedTokenEndpointHosts:1"] = "auth.*.example.com",
+            ["Cognito:AllowedTokenEndpointHosts:2"] = "*.example.com",
+        });
+
+        Assert.Equal(4, exception.Failures.Count());
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:UserPoolId 'not-a-pool' is not a user pool id", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:ExpectedIssuer 'http://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/' must be the pool's issuer URL", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:AllowedTokenEndpointHosts entry 'https://auth.example.com' is not a host name", StringComparison.Ordinal));
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:AllowedTokenEndpointHosts entry 'auth.*.example.com' is not a host name", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Cognito.Mcp.Auth.Tests.Framework;
 
 /// <summary>
 /// A resource server on Kestrel 127.0.0.1:0 that answers <c>/mcp</c> with 401 and
-/// <c>WWW-Authenticate: Bearer resource_metadata="..."</c>, and serves RFC 9728 metadata naming an authorization server.
+/// <c>WWW-Authenticate: Bearer resource_metadata="...", scope="my-api/read"</c>, and serves RFC 9728 metadata naming an
+/// authorization server, with <c>scopes_supported</c> read and write.
 /// </summary>
 public sealed class TokenClientProtectedResource : IAsyncDisposable
 {
@@ -31,10 +32,11 @@ public sealed class TokenClientProtectedResource : IAsyncDisposable
         {
             ["resource"] = resource.McpUrl.AbsoluteUri,
             ["authorization_servers"] = new[] { authorizationServer },
+            ["scopes_supported"] = new[] { "my-api/read", "my-api/write" },
         }));
         app.Map("/mcp", (HttpContext context) =>
         {
-            context.Response.Headers.WWWAuthenticate = $"Bearer resource_metadata=\"{new Uri(resource.McpUrl, "/.well-known/oauth-protected-resource/mcp")}\"";
+            context.Response.Headers.WWWAuthenticate = $"Bearer resource_metadata=\"{new Uri(resource.McpUrl, "/.well-known/oauth-protected-resource/mcp")}\", scope=\"my-api/read\"";
             return Results.StatusCode(401);
         });
         await app.StartAsync();

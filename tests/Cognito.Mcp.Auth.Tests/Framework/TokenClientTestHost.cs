@@ -31,7 +31,7 @@ public sealed class TokenClientTestHost : IAsyncDisposable
 
     public ICognitoTokenClient GetClient(string name) => Services.GetRequiredService<ICognitoTokenClientFactory>().GetClient(name);
 
-    /// <summary>Settings for the development pool's M2M client as the default client, with retries that do not wait.</summary>
+    /// <summary>Settings for the development pool's M2M client as the default client (scope my-api/read), with retries that do not wait.</summary>
     public static Dictionary<string, string?> DefaultSettings(LocalCognito cognito) =>
         DefaultSettings(cognito.DevelopmentPool!.TokenEndpoint, LocalCognitoDevelopmentPool.M2MClientId, LocalCognitoDevelopmentPool.M2MClientSecret);
 
@@ -41,6 +41,7 @@ public sealed class TokenClientTestHost : IAsyncDisposable
         [$"{prefix}:TokenEndpoint"] = tokenEndpoint.AbsoluteUri,
         [$"{prefix}:ClientId"] = clientId,
         [$"{prefix}:ClientSecret"] = clientSecret,
+        [$"{prefix}:Scopes:0"] = LocalCognitoDevelopmentPool.ReadScope,
         [$"{prefix}:RetryDelay"] = "00:00:00",
     };
 

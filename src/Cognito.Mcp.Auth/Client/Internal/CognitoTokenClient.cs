@@ -36,6 +36,7 @@ internal sealed class CognitoTokenClient(
     };
 
     private readonly SingleFlight<CachedToken> _flights = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenewalBackoff> _renewals = new(StringComparer.Ordinal);
 
     // The default scopes' normalized form, cache key and last entry, for the options instance they were computed from:
     // the monitor hands out a new instance when the configuration reloads, so a reference check is enough.
@@ -69,8 +70,13 @@ internal sealed class CognitoTokenClient(
         var options = optionsMonitor.Get(name);
         string scope;
         string key;
-        if (scopes is null || scopes is ICollection<string> { Count: 0 })
+        if (IsDefault(scopes))
         {
+            if (!HasDefaultScopes(options))
+            {
+                return GetWithDiscoveredScopesAsync(options, cancellationToken);
+            }
+
             var defaults = DefaultKeyFor(options);
             if (defaults.Latest is { } latest && IsFresh(latest))
             {
@@ -87,6 +93,17 @@ internal sealed class CognitoTokenClient(
             key = CacheKey(options, scope);
         }
 
+        return Lookup(key, scope, cancellationToken);
+    }
+
+    private async Task<CognitoAccessToken> GetWithDiscoveredScopesAsync(CognitoTokenClientOptions options, CancellationToken cancellationToken)
+    {
+        var scope = await DiscoveredScopeAsync(options, cancellationToken);
+        return await Lookup(CacheKey(options, scope), scope, cancellationToken);
+    }
+
+    private Task<CognitoAccessToken> Lookup(string key, string scope, CancellationToken cancellationToken)
+    {
         var lookup = cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, Peek, cancellationToken: cancellationToken);
         if (!lookup.IsCompletedSuccessfully)
         {
@@ -131,14 +148,45 @@ internal sealed class CognitoTokenClient(
         IEnumerable<string>? scopes = null, CognitoAccessToken? rejectedToken = null, CancellationToken cancellationToken = default)
     {
         var options = optionsMonitor.Get(name);
-        var scope = TokenScopes.Normalize(scopes, options.Scopes);
+        var scope = IsDefault(scopes) && !HasDefaultScopes(options)
+            ? await DiscoveredScopeAsync(options, cancellationToken)
+            : TokenScopes.Normalize(scopes, options.Scopes);
         var key = CacheKey(options, scope);
+        var renewal = _renewals.GetOrAdd(key, static _ => new RenewalBackoff());
+        if (!renewal.MayRenew(rejectedToken?.Value, timeProvider.GetUtcNow(), out var backoff, out var until))
+        {
+            if (backoff is { } started)
+            {
+                TokenClientLog.RenewedTokenRefused(logger, name, scope, started);
+            }
+
+            // A fresh token was refused too: renewing again would only bill another Cognito request. Answer with the
+            // cached token, so the caller sees the resource server's refusal.
+            TokenClientLog.RenewalBackingOff(logger, name, scope, until);
+            return await Lookup(key, scope, cancellationToken);
+        }
+
         TokenClientLog.Renewing(logger, name, scope);
         var token = await _flights.RunAsync(
             key + "\n(renew)",
             ct => RefreshAsync(key, scope, rejectedToken?.Value, force: true, ct),
             cancellationToken);
+        renewal.Renewed(token.AccessToken);
         return token.ToAccessToken();
+    }
+
+    private static bool IsDefault(IEnumerable<string>? scopes) => scopes is null || scopes is ICollection<string> { Count: 0 };
+
+    private static bool HasDefaultScopes(CognitoTokenClientOptions options) => options.Scopes.Any(s => !string.IsNullOrWhiteSpace(s));
+
+    /// <summary>The scopes the MCP server asks for, for a client configured with <c>McpServerUrl</c> and no <c>Scopes</c>.</summary>
+    private async Task<string> DiscoveredScopeAsync(CognitoTokenClientOptions options, CancellationToken cancellationToken)
+    {
+        var scope = TokenScopes.Normalize(null, await endpointResolver.ResolveScopesAsync(name, options, cancellationToken));
+        return scope.Length > 0
+            ? scope
+            : throw new CognitoTokenException(
+                $"No scope to request: {SettingNames.For(options, name, nameof(options.Scopes))} is empty and the MCP server {options.McpServerUrl} names none in its challenge or scopes_supported. List the scopes this client needs in {SettingNames.For(options, name, nameof(options.Scopes))}; without one Cognito would grant every scope the app client holds.");
     }
 
     private async Task<CachedToken> RefreshAsync(string key, string scope, string? rejectedToken, bool force, CancellationToken cancellationToken)

@@ -44,6 +44,16 @@ internal sealed class CognitoTokenClientOptionsValidator : IValidateOptions<Cogn
             CheckUrl(options.McpServerUrl, Setting(nameof(options.McpServerUrl)), errors);
         }
 
+        if (options.McpServerUrl is not null)
+        {
+            CheckDiscoveryTrust(options, Setting, errors);
+        }
+
+        if (options.Scopes.All(string.IsNullOrWhiteSpace) && options.McpServerUrl is null)
+        {
+            errors.Add($"{Setting(nameof(options.Scopes))} is empty: list the scopes this client needs, e.g. 'my-api/read'. Without a scope Cognito grants every scope the app client holds, which is more than a client should carry.");
+        }
+
         if (endpointSources.Count == 0)
         {
             errors.Add($"The token endpoint is not configured: set {Setting(nameof(options.DomainPrefix))} and {Setting(nameof(options.Region))}, or {Setting(nameof(options.Domain))} (a custom domain), or {Setting(nameof(options.TokenEndpoint))}, or {Setting(nameof(options.McpServerUrl))} to discover it.");
@@ -84,6 +94,35 @@ internal sealed class CognitoTokenClientOptionsValidator : IValidateOptions<Cogn
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckDiscoveryTrust(CognitoTokenClientOptions options, Func<string, string> setting, List<string> errors)
+    {
+        var poolRegion = string.Empty;
+        if (options.UserPoolId is not null && !Server.Internal.CognitoUserPoolId.TryGetRegion(options.UserPoolId, out poolRegion))
+        {
+            errors.Add($"{setting(nameof(options.UserPoolId))} '{options.UserPoolId}' is not a user pool id such as 'us-east-1_AbCdEf123'.");
+        }
+
+        if (options.ExpectedIssuer is { } issuer)
+        {
+            if (!issuer.IsAbsoluteUri || !EndpointPolicy.IsAllowed(issuer) || issuer.AbsoluteUri.EndsWith('/') || issuer.Query.Length > 0 || issuer.Fragment.Length > 0)
+            {
+                errors.Add($"{setting(nameof(options.ExpectedIssuer))} '{issuer}' must be the pool's issuer URL, https and without a trailing slash, e.g. 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123'.");
+            }
+            else if (poolRegion.Length > 0 && !issuer.AbsoluteUri.EndsWith("/" + options.UserPoolId, StringComparison.Ordinal))
+            {
+                errors.Add($"{setting(nameof(options.ExpectedIssuer))} '{issuer}' does not end with {setting(nameof(options.UserPoolId))} '{options.UserPoolId}': keep one of them.");
+            }
+        }
+
+        foreach (var host in options.AllowedTokenEndpointHosts)
+        {
+            if (!TrustedTokenEndpoints.IsValidHostPattern(host))
+            {
+                errors.Add($"{setting(nameof(options.AllowedTokenEndpointHosts))} entry '{host}' is not a host name: write 'auth.example.com', '*.example.com' or '127.0.0.1', without scheme, port or path.");
+            }
+        }
     }
 
     private static void CheckUrl(Uri url, string setting, List<string> errors)

@@ -30,50 +30,53 @@ internal sealed class TokenEndpointRequester(
 
         using var request = CreateRequest(options, endpoint, scope);
         var http = httpClientFactory.CreateClient(CognitoTokenClientDefaults.GetHttpClientName(clientName));
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            var redirected = response.RequestMessage?.RequestUri is { } final && final.GetLeftPart(UriPartial.Path) != endpoint.GetLeftPart(UriPartial.Path);
+            if ((int)response.StatusCode is >= 300 and < 400 || redirected)
+            {
+                Fail(clientName, activity, "redirect");
+                throw TokenErrorMessages.Redirected(options, clientName, endpoint, response.Headers.Location ?? response.RequestMessage?.RequestUri);
+            }
+
+            var body = await BoundedContent.ReadAsync(response.Content, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var (error, description) = body is null ? (null, null) : ReadError(body);
+                var errorType = error ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                TokenClientLog.Refused(logger, clientName, (int)response.StatusCode, errorType);
+                Fail(clientName, activity, errorType);
+                throw TokenErrorMessages.FromErrorResponse(options, clientName, response.StatusCode, error, description, scope);
+            }
+
+            var token = body is null ? null : TokenResponse.Parse(body, out var problem) ?? throw InvalidResponse(problem);
+            return token ?? throw InvalidResponse($"the body is larger than {BoundedContent.MaxBytes} bytes");
         }
-        catch (Exception ex) when (ex is TimeoutRejectedException || (ex is HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             TokenClientLog.Unreachable(logger, clientName, endpoint.GetLeftPart(UriPartial.Path), ex);
-            var error = ex is HttpRequestException ? "network" : "timeout";
-            telemetry.Failure(clientName, error);
-            activity?.SetStatus(ActivityStatusCode.Error, error);
-            activity?.SetTag("error.type", error);
+            var error = ex is HttpRequestException or IOException ? "network" : "timeout";
+            Fail(clientName, activity, error);
             throw error == "timeout"
                 ? TokenErrorMessages.Timeout(options, clientName, endpoint, ex)
                 : TokenErrorMessages.Unreachable(options, clientName, endpoint, ex);
         }
 
-        using (response)
+        CognitoTokenException InvalidResponse(string problem)
         {
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                var (error, description) = ReadError(body);
-                var errorType = error ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                TokenClientLog.Refused(logger, clientName, (int)response.StatusCode, errorType);
-                telemetry.Failure(clientName, errorType);
-                activity?.SetStatus(ActivityStatusCode.Error, errorType);
-                activity?.SetTag("error.type", errorType);
-                throw TokenErrorMessages.FromErrorResponse(options, clientName, response.StatusCode, error, description, scope);
-            }
-
-            try
-            {
-                return ReadToken(body);
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-            {
-                telemetry.Failure(clientName, "invalid_response");
-                activity?.SetStatus(ActivityStatusCode.Error, "invalid_response");
-                throw TokenErrorMessages.InvalidResponse(options, clientName, endpoint, ex.Message);
-            }
+            Fail(clientName, activity, "invalid_response");
+            return TokenErrorMessages.InvalidResponse(options, clientName, endpoint, problem);
         }
+    }
+
+    private void Fail(string clientName, Activity? activity, string errorType)
+    {
+        telemetry.Failure(clientName, errorType);
+        activity?.SetStatus(ActivityStatusCode.Error, errorType);
+        activity?.SetTag("error.type", errorType);
     }
 
     private static HttpRequestMessage CreateRequest(CognitoTokenClientOptions options, Uri endpoint, string scope)
@@ -103,7 +106,7 @@ internal sealed class TokenEndpointRequester(
         return request;
     }
 
-    private static (string? Error, string? Description) ReadError(string body)
+    private static (string? Error, string? Description) ReadError(byte[] body)
     {
         try
         {
@@ -120,34 +123,6 @@ internal sealed class TokenEndpointRequester(
         {
             return (null, null);
         }
-    }
-
-    private static TokenResponse ReadToken(string body)
-    {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        var accessToken = GetString(root, "access_token");
-        if (string.IsNullOrEmpty(accessToken))
-        {
-            throw new InvalidOperationException("no access_token");
-        }
-
-        var tokenType = GetString(root, "token_type");
-        if (tokenType is not null && !string.Equals(tokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"token_type '{tokenType}' is not Bearer");
-        }
-
-        TimeSpan? expiresIn = null;
-        if (root.TryGetProperty("expires_in", out var expires))
-        {
-            var seconds = expires.ValueKind == JsonValueKind.String
-                ? double.Parse(expires.GetString()!, CultureInfo.InvariantCulture)
-                : expires.GetDouble();
-            expiresIn = TimeSpan.FromSeconds(seconds);
-        }
-
-        return new TokenResponse(accessToken, expiresIn, GetString(root, "scope"));
     }
 
     private static string? GetString(JsonElement element, string name) =>

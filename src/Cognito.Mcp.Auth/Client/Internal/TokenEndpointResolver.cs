@@ -34,11 +34,20 @@ internal sealed class TokenEndpointResolver(
                 $"https://{options.DomainPrefix}.auth.{options.Region}.amazoncognito.com{CognitoTokenClientDefaults.TokenEndpointPath}"));
         }
 
-        var mcpServerUrl = options.McpServerUrl;
+        return (await DiscoverAsync(clientName, options, cancellationToken)).TokenEndpoint;
+    }
+
+    /// <summary>The scopes the MCP server asks for (discovering it if need be); empty when no MCP server is configured.</summary>
+    public async ValueTask<IReadOnlyList<string>> ResolveScopesAsync(string clientName, CognitoTokenClientOptions options, CancellationToken cancellationToken) =>
+        options.McpServerUrl is null ? [] : (await DiscoverAsync(clientName, options, cancellationToken)).Scopes;
+
+    private async ValueTask<DiscoveredEndpoint> DiscoverAsync(string clientName, CognitoTokenClientOptions options, CancellationToken cancellationToken)
+    {
+        var mcpServerUrl = options.McpServerUrl!;
         var known = _discovered;
         if (known is not null && known.McpServerUrl == mcpServerUrl && timeProvider.GetUtcNow() < known.ValidUntil)
         {
-            return known.TokenEndpoint;
+            return known.Endpoint;
         }
 
         var found = await _discoveries.RunAsync(
@@ -46,16 +55,16 @@ internal sealed class TokenEndpointResolver(
             async ct =>
             {
                 var http = httpClientFactory.CreateClient(CognitoTokenClientDefaults.GetHttpClientName(clientName));
-                var (tokenEndpoint, _) = await discovery.DiscoverAsync(http, clientName, options, mcpServerUrl, ct);
-                return new Discovered(mcpServerUrl, tokenEndpoint, timeProvider.GetUtcNow() + options.DiscoveryCacheDuration);
+                var endpoint = await discovery.DiscoverAsync(http, clientName, options, mcpServerUrl, ct);
+                return new Discovered(mcpServerUrl, endpoint, timeProvider.GetUtcNow() + options.DiscoveryCacheDuration);
             },
             cancellationToken);
         _discovered = found;
-        return found.TokenEndpoint;
+        return found.Endpoint;
     }
 
     /// <summary>Forgets a discovered endpoint (after the endpoint stopped working).</summary>
     public void Reset() => _discovered = null;
 
-    private sealed record Discovered(Uri McpServerUrl, Uri TokenEndpoint, DateTimeOffset ValidUntil);
+    private sealed record Discovered(Uri McpServerUrl, DiscoveredEndpoint Endpoint, DateTimeOffset ValidUntil);
 }

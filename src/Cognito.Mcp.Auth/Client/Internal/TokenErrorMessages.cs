@@ -61,6 +61,13 @@ internal static class TokenErrorMessages
             errorDescription: null,
             statusCode: HttpStatusCode.OK);
 
+    public static CognitoTokenException Redirected(CognitoTokenClientOptions options, string clientName, Uri endpoint, Uri? location) =>
+        new(
+            $"The token endpoint {endpoint.GetLeftPart(UriPartial.Path)} answered with a redirect{(location is null ? string.Empty : " to " + (location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString.Split('?')[0]))}. Redirects are not followed, because following one would send the client secret to another address: set {EndpointSetting(options, clientName)} to the Cognito domain's /oauth2/token itself.",
+            error: null,
+            errorDescription: null,
+            statusCode: null);
+
     public static string EndpointSetting(CognitoTokenClientOptions options, string clientName)
     {
         var property = options switch
