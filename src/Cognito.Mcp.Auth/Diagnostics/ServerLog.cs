@@ -40,4 +40,16 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1007, EventName = "TokenAccepted", Level = LogLevel.Debug,
         Message = "Access token of app client {ClientId} accepted with scopes {Scopes}.")]
     public static partial void TokenAccepted(ILogger logger, string clientId, string scopes);
+
+    [LoggerMessage(EventId = 1009, EventName = "AllowedClientsChanged", Level = LogLevel.Information,
+        Message = "The configuration changed: tokens of these app clients are accepted now: {ClientIds}.")]
+    public static partial void AllowedClientsChanged(ILogger logger, string clientIds);
+
+    [LoggerMessage(EventId = 1010, EventName = "ConfigurationChangeIgnored", Level = LogLevel.Error,
+        Message = "A configuration change was ignored because it is invalid; the previous allowed clients stay in force. {Problems}")]
+    public static partial void ConfigurationChangeIgnored(ILogger logger, string problems);
+
+    [LoggerMessage(EventId = 1011, EventName = "McpEndpointUnprotected", Level = LogLevel.Warning,
+        Message = "The MCP endpoint {Endpoint} has no authorization: anyone can call it. Write app.MapMcp(...).RequireCognitoMcpAuth() to protect it with Cognito tokens.")]
+    public static partial void McpEndpointUnprotected(ILogger logger, string endpoint);
 }

@@ -24,7 +24,9 @@ public sealed class CognitoMcpAuthOptions
     /// <summary>
     /// Gets or sets the app client ids whose access tokens are accepted (the token's <c>client_id</c> claim). Cognito
     /// access tokens carry no <c>aud</c>, so this list is what ties a token to this server. Default empty, which is a
-    /// start-up error unless <see cref="AllowAnyClientOfPool"/> is set: fail closed.
+    /// start-up error unless <see cref="AllowAnyClientOfPool"/> is set: fail closed. When the configuration reloads, a
+    /// changed list (and <see cref="AllowAnyClientOfPool"/>) takes effect without a restart; an invalid change is logged
+    /// and ignored. The other settings are read once, at start-up.
     /// </summary>
     public IList<string> AllowedClientIds { get; } = [];
 
@@ -77,10 +79,18 @@ public sealed class CognitoMcpAuthOptions
     /// <summary>
     /// Gets or sets the expected issuer. Default <see langword="null"/>:
     /// <c>https://cognito-idp.{Region}.amazonaws.com/{UserPoolId}</c>, which is what Cognito issues. Set it only for
-    /// LocalCognito (<c>http://127.0.0.1:9229/{UserPoolId}</c>); a loopback or <c>http</c> issuer is refused when the
-    /// environment is Production.
+    /// LocalCognito (<c>http://127.0.0.1:9229/{UserPoolId}</c>); a loopback or <c>http</c> issuer is refused in every
+    /// environment but Development unless <see cref="AllowLocalIssuer"/> is set.
     /// </summary>
     public string? Issuer { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a local emulator's issuer or metadata address (plain <c>http</c> or a
+    /// loopback host, such as LocalCognito's) is accepted in an environment other than Development. Default
+    /// <see langword="false"/>: an emulator trusted in Staging or Production would accept tokens that anyone on that
+    /// machine can mint. Set it only for an integration-test environment.
+    /// </summary>
+    public bool AllowLocalIssuer { get; set; }
 
     /// <summary>
     /// Gets or sets where the issuer's OpenID configuration (and through it the JWKS) is fetched from. Default

@@ -60,7 +60,10 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         services.TryAddSingleton<ScopeAuthorizationHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>(sp => sp.GetRequiredService<ScopeAuthorizationHandler>()));
         services.TryAddSingleton<ToolScopeGuard>();
-        services.TryAddScoped<CognitoJwtBearerEvents>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, McpEndpointProtectionCheck>());
+        services.TryAddSingleton<AllowedClients>();
+        services.TryAddSingleton<CognitoAccessTokenRules>();
+        services.TryAddSingleton<CognitoJwtBearerEvents>();
 
         services.AddAuthorization(options => options.AddPolicy(CognitoMcpAuthenticationDefaults.PolicyName, policy => policy
             .AddAuthenticationSchemes(CognitoMcpAuthenticationDefaults.AuthenticationScheme)

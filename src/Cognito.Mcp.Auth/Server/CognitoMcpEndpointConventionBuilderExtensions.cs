@@ -21,6 +21,7 @@ public static class CognitoMcpEndpointConventionBuilderExtensions
         builder.RequireAuthorization(CognitoMcpAuthenticationDefaults.PolicyName);
         builder.Add(endpoint =>
         {
+            endpoint.Metadata.Add(CognitoMcpEndpointMetadata.Instance);
             if (endpoint.RequestDelegate is { } inner)
             {
                 endpoint.RequestDelegate = ToolScopeGuard.Wrap(inner);

@@ -55,7 +55,8 @@ internal sealed class McpTestServer : IAsyncDisposable
     public static async Task<McpTestServer> StartAsync(
         IDictionary<string, string?> settings,
         Action<IServiceCollection>? configureServices = null,
-        string environment = "Development")
+        string environment = "Development",
+        Action<IEndpointConventionBuilder>? protect = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = "Cognito.Mcp.Auth.Tests" });
         builder.Configuration.Sources.Clear();
@@ -74,7 +75,16 @@ internal sealed class McpTestServer : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => "ok");
-        app.MapMcp("/mcp").RequireCognitoMcpAuth();
+        var mcp = app.MapMcp("/mcp");
+        if (protect is null)
+        {
+            mcp.RequireCognitoMcpAuth();
+        }
+        else
+        {
+            protect(mcp);
+        }
+
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new McpTestServer(app, app.Urls.First());

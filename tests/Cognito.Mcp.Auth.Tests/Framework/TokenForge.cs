@@ -66,6 +66,22 @@ internal static class TokenForge
         return Sign(claims, new SigningCredentials(secret, SecurityAlgorithms.HmacSha256));
     }
 
+    /// <summary>
+    /// Signs exactly the given header and payload JSON text with the pool's access-token key (RS256), for shapes a
+    /// dictionary cannot express: duplicate members, extra header parameters.
+    /// </summary>
+    public static string SignRaw(LocalUserPool pool, string headerJson, string payloadJson)
+    {
+        var signingInput = Base64UrlEncoder.Encode(headerJson) + "." + Base64UrlEncoder.Encode(payloadJson);
+        var rsa = pool.AccessTokenSigningKey.Rsa ?? RSA.Create(pool.AccessTokenSigningKey.Parameters);
+        var signature = rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return signingInput + "." + Base64UrlEncoder.Encode(signature);
+    }
+
+    /// <summary>The JWS header Cognito writes for the pool's access-token key, with optional extra members.</summary>
+    public static string Header(LocalUserPool pool, string extraMembers = "") =>
+        $$"""{"kid":"{{pool.AccessTokenSigningKey.KeyId}}","alg":"RS256"{{extraMembers}}}""";
+
     public static string ReplacePayload(string token, IDictionary<string, object> claims)
     {
         var parts = token.Split('.');

@@ -45,6 +45,17 @@ public sealed class BadTokenTests(ProtectedServerFixture fixture) : IClassFixtur
         { "truncated_signature", HttpStatusCode.Unauthorized },
         { "signature_removed", HttpStatusCode.Unauthorized },
         { "oversized", HttpStatusCode.Unauthorized },
+        { "exp_as_string", HttpStatusCode.Unauthorized },
+        { "iat_as_string", HttpStatusCode.Unauthorized },
+        { "nbf_as_string", HttpStatusCode.Unauthorized },
+        { "missing_iat", HttpStatusCode.Unauthorized },
+        { "iss_as_array", HttpStatusCode.Unauthorized },
+        { "token_use_as_array", HttpStatusCode.Unauthorized },
+        { "client_id_as_array", HttpStatusCode.Unauthorized },
+        { "scope_as_array", HttpStatusCode.Unauthorized },
+        { "sub_as_number", HttpStatusCode.Unauthorized },
+        { "duplicate_client_id", HttpStatusCode.Unauthorized },
+        { "crit_header", HttpStatusCode.Unauthorized },
         { "token_in_query_string", HttpStatusCode.BadRequest },
         { "missing_scope", HttpStatusCode.Forbidden },
         { "empty_scope", HttpStatusCode.Forbidden },
@@ -69,6 +80,17 @@ public sealed class BadTokenTests(ProtectedServerFixture fixture) : IClassFixtur
     public async Task Valid_token_is_accepted_as_a_control()
     {
         using var request = McpTestServer.McpPost(fixture.ValidToken());
+
+        using var response = await fixture.Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_signed_exactly_as_Cognito_writes_it_is_accepted_as_a_control_for_the_raw_cases()
+    {
+        var payload = System.Text.Json.JsonSerializer.Serialize(TokenForge.AccessClaims(fixture.Pool, fixture.ClientId));
+        using var request = McpTestServer.McpPost(TokenForge.SignRaw(fixture.Pool, TokenForge.Header(fixture.Pool), payload));
 
         using var response = await fixture.Server.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
@@ -181,6 +203,20 @@ public sealed class BadTokenTests(ProtectedServerFixture fixture) : IClassFixtur
             case "truncated_signature": var token = Signed(); return Bearer(token[..^10]);
             case "signature_removed": var unsignedPart = Signed(); return Bearer(unsignedPart[..(unsignedPart.LastIndexOf('.') + 1)]);
             case "oversized": claims["padding"] = new string('x', 20_000); return Bearer(Signed());
+            case "exp_as_string": claims["exp"] = claims["exp"].ToString()!; return Bearer(Signed());
+            case "iat_as_string": claims["iat"] = claims["iat"].ToString()!; return Bearer(Signed());
+            case "nbf_as_string": claims["nbf"] = claims["iat"].ToString()!; return Bearer(Signed());
+            case "missing_iat": claims.Remove("iat"); return Bearer(Signed());
+            case "iss_as_array": claims["iss"] = new[] { pool.Issuer }; return Bearer(Signed());
+            case "token_use_as_array": claims["token_use"] = new[] { "access" }; return Bearer(Signed());
+            case "client_id_as_array": claims["client_id"] = new[] { fixture.ClientId }; return Bearer(Signed());
+            case "scope_as_array": claims["scope"] = new[] { "my-api/read" }; return Bearer(Signed());
+            case "sub_as_number": claims["sub"] = 12345; return Bearer(Signed());
+            case "duplicate_client_id":
+                var payload = System.Text.Json.JsonSerializer.Serialize(claims);
+                return Bearer(TokenForge.SignRaw(pool, TokenForge.Header(pool), payload[..^1] + ",\"client_id\":\"" + fixture.OtherClientId + "\"}"));
+            case "crit_header":
+                return Bearer(TokenForge.SignRaw(pool, TokenForge.Header(pool, ",\"crit\":[\"exp\"]"), System.Text.Json.JsonSerializer.Serialize(claims)));
             case "token_in_query_string":
                 var query = McpTestServer.McpPost(bearer: null);
                 query.RequestUri = new Uri("/mcp?access_token=" + fixture.ValidToken(), UriKind.Relative);

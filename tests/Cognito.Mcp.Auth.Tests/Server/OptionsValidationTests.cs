@@ -162,14 +162,60 @@ public sealed class OptionsValidationTests
         Assert.Equal("http://localhost:8080/mcp", Resolve(settings).Resource);
     }
 
-    [Fact]
-    public void Local_emulator_issuer_is_refused_in_production()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Test")]
+    [InlineData("development-eu")]
+    public void Local_emulator_issuer_is_refused_in_every_environment_but_Development(string environment)
     {
         var settings = Valid();
         settings["Cognito:Issuer"] = $"http://127.0.0.1:9229/{PoolId}";
 
         Assert.Equal($"http://127.0.0.1:9229/{PoolId}", Resolve(settings).Issuer);
-        Assert.Contains("is a local emulator, and the environment is Production", Errors(settings, "Production"), StringComparison.Ordinal);
+        Assert.Contains(
+            $"Cognito:Issuer \"http://127.0.0.1:9229/{PoolId}\" is a local emulator (plain http or a loopback host), and the environment is {environment}, not Development.",
+            Errors(settings, environment),
+            StringComparison.Ordinal);
+        Assert.Contains("Cognito:MetadataAddress", Errors(settings, environment), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Local_emulator_issuer_is_accepted_outside_Development_only_when_allowed_explicitly()
+    {
+        var settings = Valid();
+        settings["Cognito:Issuer"] = $"http://127.0.0.1:9229/{PoolId}";
+        settings["Cognito:AllowLocalIssuer"] = "true";
+
+        Assert.Equal($"http://127.0.0.1:9229/{PoolId}", Resolve(settings, "Staging").Issuer);
+    }
+
+    [Theory]
+    [InlineData("openid")]
+    [InlineData("email")]
+    [InlineData("aws.cognito.signin.user.admin")]
+    public void A_user_pool_scope_cannot_protect_the_server(string scope)
+    {
+        var settings = Valid();
+        settings["Cognito:ResourceServerIdentifier"] = "my-api";
+        settings["Cognito:RequiredScopes:1"] = scope;
+
+        Assert.Contains($"Cognito:RequiredScopes contains \"{scope}\", a scope of the user pool itself", Errors(settings), StringComparison.Ordinal);
+        settings.Remove("Cognito:ResourceServerIdentifier");
+        Assert.Contains($"Cognito:RequiredScopes contains \"{scope}\", a scope of the user pool itself", Errors(settings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Required_scopes_must_belong_to_the_resource_server()
+    {
+        var settings = Valid();
+        settings["Cognito:ResourceServerIdentifier"] = "my-api";
+        settings["Cognito:RequiredScopes:1"] = "other-api/admin";
+
+        Assert.Contains(
+            "Cognito:RequiredScopes contains \"other-api/admin\", which does not belong to Cognito:ResourceServerIdentifier \"my-api\"",
+            Errors(settings),
+            StringComparison.Ordinal);
     }
 
     [Theory]

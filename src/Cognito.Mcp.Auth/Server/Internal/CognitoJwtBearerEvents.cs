@@ -14,11 +14,11 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// The Cognito-specific part of validation: request shape and size before parsing, then token_use and client_id after
 /// JwtBearer has checked signature, issuer, algorithm and lifetime; finally the caller's principal.
 /// </summary>
-internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> options, ILogger<CognitoJwtBearerEvents> logger)
+internal sealed class CognitoJwtBearerEvents(
+    IOptions<CognitoMcpAuthOptions> options, CognitoAccessTokenRules rules, ILogger<CognitoJwtBearerEvents> logger)
     : JwtBearerEvents
 {
     private const string BearerPrefix = "Bearer ";
-    private readonly HashSet<string> _allowedClients = new(options.Value.AllowedClientIds, StringComparer.Ordinal);
 
     public override Task MessageReceived(MessageReceivedContext context)
     {
@@ -64,37 +64,27 @@ internal sealed class CognitoJwtBearerEvents(IOptions<CognitoMcpAuthOptions> opt
     public override Task TokenValidated(TokenValidatedContext context)
     {
         var principal = context.Principal!;
-        var tokenUse = principal.FindFirst(CognitoClaimTypes.TokenUse)?.Value;
-        if (!string.Equals(tokenUse, "access", StringComparison.Ordinal))
+        var failure = rules.Check((ClaimsIdentity)principal.Identity!, out var tokenUse, out var clientId);
+        switch (failure)
         {
-            ServerLog.NotAnAccessToken(logger, tokenUse ?? "(none)");
-            return Refuse(context, TokenFailure.NotAnAccessToken);
-        }
-
-        var clientId = principal.FindFirst(CognitoClaimTypes.ClientId)?.Value;
-        if (string.IsNullOrEmpty(clientId))
-        {
-            ServerLog.ClientIdMissing(logger);
-            return Refuse(context, TokenFailure.ClientNotAllowed);
-        }
-
-        if (!options.Value.AllowAnyClientOfPool && !_allowedClients.Contains(clientId))
-        {
-            ServerLog.ClientNotAllowed(logger, clientId);
-            return Refuse(context, TokenFailure.ClientNotAllowed);
-        }
-
-        var audiences = principal.FindAll("aud").Select(c => c.Value).ToList();
-        if (audiences.Count > 0 && !audiences.All(a => string.Equals(a, options.Value.Resource, StringComparison.Ordinal)))
-        {
-            return Refuse(context, TokenFailure.InvalidAudience);
+            case TokenFailure.NotAnAccessToken:
+                ServerLog.NotAnAccessToken(logger, tokenUse ?? "(none)");
+                return Refuse(context, failure.Value);
+            case TokenFailure.ClientNotAllowed when string.IsNullOrEmpty(clientId):
+                ServerLog.ClientIdMissing(logger);
+                return Refuse(context, failure.Value);
+            case TokenFailure.ClientNotAllowed:
+                ServerLog.ClientNotAllowed(logger, clientId!);
+                return Refuse(context, failure.Value);
+            case { } other:
+                return Refuse(context, other);
         }
 
         context.Principal = CreatePrincipal(principal);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             // The scope list is built only when the event is logged: this runs on every authenticated request.
-            ServerLog.TokenAccepted(logger, clientId, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
+            ServerLog.TokenAccepted(logger, clientId!, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
         }
         return Task.CompletedTask;
     }

@@ -46,6 +46,19 @@ internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName se
             errors.Add($"{Section}:RequiredScopes is empty. List the scopes of which a token must carry at least one, e.g. \"my-api/read\" (a scope of your Cognito resource server).");
         }
 
+        foreach (var scope in options.RequiredScopes)
+        {
+            if (CognitoMcpAuthPostConfigureOptions.UserPoolScopes.Contains(scope, StringComparer.Ordinal))
+            {
+                errors.Add($"{Section}:RequiredScopes contains \"{scope}\", a scope of the user pool itself that any user signing in to any app client can hold. List a scope of this server's resource server instead, e.g. \"my-api/read\".");
+            }
+            else if (!string.IsNullOrWhiteSpace(options.ResourceServerIdentifier)
+                && !scope.StartsWith(options.ResourceServerIdentifier.Trim() + "/", StringComparison.Ordinal))
+            {
+                errors.Add($"{Section}:RequiredScopes contains \"{scope}\", which does not belong to {Section}:ResourceServerIdentifier \"{options.ResourceServerIdentifier}\": a token for another API must not open this one. Use \"{options.ResourceServerIdentifier}/...\" scopes, or correct the identifier.");
+            }
+        }
+
         ValidateResource(options, errors);
         ValidateIssuer(options, errors);
 
@@ -97,6 +110,11 @@ internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName se
         }
     }
 
+    private string EnvironmentName => environment?.EnvironmentName is { Length: > 0 } name ? name : "unknown";
+
+    // Emulator-only settings can never be switched on by accident: Development, or an explicit opt-in.
+    private bool EmulatorAllowed(CognitoMcpAuthOptions options) => options.AllowLocalIssuer || environment?.IsDevelopment() == true;
+
     private void ValidateIssuer(CognitoMcpAuthOptions options, List<string> errors)
     {
         if (options.Issuer is null)
@@ -121,9 +139,9 @@ internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName se
             errors.Add($"{Section}:Issuer \"{options.Issuer}\" uses http on a host that is not loopback. Only LocalCognito on 127.0.0.1 may use http.");
         }
 
-        if (local && environment?.IsProduction() == true)
+        if (local && !EmulatorAllowed(options))
         {
-            errors.Add($"{Section}:Issuer \"{options.Issuer}\" is a local emulator, and the environment is Production. Remove {Section}:Issuer to trust the real Cognito issuer, or run with ASPNETCORE_ENVIRONMENT=Development.");
+            errors.Add($"{Section}:Issuer \"{options.Issuer}\" is a local emulator (plain http or a loopback host), and the environment is {EnvironmentName}, not Development. Remove {Section}:Issuer to trust the real Cognito issuer, run with ASPNETCORE_ENVIRONMENT=Development, or set {Section}:AllowLocalIssuer to true in a test environment.");
         }
 
         if (options.MetadataAddress is not null)
@@ -136,9 +154,9 @@ internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName se
             {
                 errors.Add($"{Section}:MetadataAddress \"{options.MetadataAddress}\" must use https (http is allowed only for loopback addresses).");
             }
-            else if (LoopbackAddress.IsLoopback(metadata) && environment?.IsProduction() == true)
+            else if ((metadata.Scheme != Uri.UriSchemeHttps || LoopbackAddress.IsLoopback(metadata)) && !EmulatorAllowed(options))
             {
-                errors.Add($"{Section}:MetadataAddress \"{options.MetadataAddress}\" is a local emulator, and the environment is Production.");
+                errors.Add($"{Section}:MetadataAddress \"{options.MetadataAddress}\" is a local emulator (plain http or a loopback host), and the environment is {EnvironmentName}, not Development. Remove it, or set {Section}:AllowLocalIssuer to true in a test environment.");
             }
         }
     }

@@ -36,9 +36,16 @@ internal sealed class CognitoMcpAuthPostConfigureOptions(IConfiguration? configu
         }
     }
 
-    /// <summary>Qualifies <c>read</c> as <c>my-api/read</c>; leaves scopes that already name a resource server alone.</summary>
+    /// <summary>The scopes Cognito itself defines; any user of the pool can hold them, so they never protect an API.</summary>
+    internal static readonly string[] UserPoolScopes = ["openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"];
+
+    /// <summary>
+    /// Qualifies <c>read</c> as <c>my-api/read</c>; leaves scopes that already name a resource server, and Cognito's
+    /// own scopes (which the validator then refuses by name), alone.
+    /// </summary>
     internal static string Qualify(string scope, string? resourceServerIdentifier) =>
         scope.Contains('/', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(resourceServerIdentifier)
+            || UserPoolScopes.Contains(scope, StringComparer.Ordinal)
             ? scope
             : $"{resourceServerIdentifier}/{scope}";
 

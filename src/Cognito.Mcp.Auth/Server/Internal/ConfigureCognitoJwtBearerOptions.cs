@@ -8,7 +8,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>Turns <see cref="CognitoMcpAuthOptions"/> into JwtBearer settings that validate Cognito access tokens.</summary>
-internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOptions> cognitoOptions, TimeProvider? timeProvider = null)
+internal sealed class ConfigureCognitoJwtBearerOptions(
+    IOptions<CognitoMcpAuthOptions> cognitoOptions, CognitoAccessTokenRules rules, TimeProvider? timeProvider = null)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -38,6 +39,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
         var time = timeProvider ?? TimeProvider.System;
         var keys = new SigningKeyManager(
             cognito.MetadataAddress!,
+            cognito.Issuer!,
             new HttpDocumentRetriever(backchannel) { RequireHttps = options.RequireHttpsMetadata },
             time,
             cognito.KeyRefreshInterval,
@@ -50,7 +52,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions(IOptions<CognitoMcpAuthOp
         options.EventsType = typeof(CognitoJwtBearerEvents);
 
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(new ValidatedTokenCache(keys, time)
+        options.TokenHandlers.Add(new ValidatedTokenCache(keys, rules, time)
         {
             MapInboundClaims = false,
             MaximumTokenSizeInBytes = cognito.MaxTokenLength,

@@ -24,6 +24,7 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
 
     private readonly IConfigurationRetriever<OpenIdConnectConfiguration> _retriever = new OpenIdConnectConfigurationRetriever();
     private readonly IDocumentRetriever _documents;
+    private readonly string _issuer;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
@@ -36,9 +37,10 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
     private TimeSpan _coldStartBackoff = FirstColdStartBackoff;
     private Exception? _lastFailure;
 
-    public SigningKeyManager(string metadataAddress, IDocumentRetriever documents, TimeProvider time, TimeSpan automaticRefreshInterval, TimeSpan refreshInterval)
+    public SigningKeyManager(string metadataAddress, string issuer, IDocumentRetriever documents, TimeProvider time, TimeSpan automaticRefreshInterval, TimeSpan refreshInterval)
     {
         MetadataAddress = metadataAddress;
+        _issuer = issuer;
         _documents = documents;
         _time = time;
         // The base class refuses values below its minimums (5 min and 1 s); option validation enforces the same at start-up.
@@ -135,6 +137,14 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
         try
         {
             var configuration = await _retriever.GetConfigurationAsync(MetadataAddress, _documents, CancellationToken.None);
+            if (!string.Equals(configuration.Issuer, _issuer, StringComparison.Ordinal))
+            {
+                // Keys published for another issuer (a MetadataAddress pointing at another pool) must never verify
+                // tokens that claim this one.
+                throw new InvalidOperationException(
+                    $"The OpenID configuration at {MetadataAddress} is for the issuer '{configuration.Issuer}', not the configured '{_issuer}'; its keys are not used. Check Cognito:MetadataAddress and Cognito:Issuer.");
+            }
+
             lock (_gate)
             {
                 if (_current is null || !SameKeys(_current, configuration))

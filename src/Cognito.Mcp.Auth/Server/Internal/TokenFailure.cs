@@ -18,4 +18,7 @@ internal enum TokenFailure
     SigningKeysUnavailable,
     TokenInQueryString,
     MultipleAuthorizationHeaders,
+    ClaimOfWrongType,
+    MissingIssuedAt,
+    UnsupportedCriticalHeader,
 }

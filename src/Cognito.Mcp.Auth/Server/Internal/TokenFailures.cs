@@ -38,6 +38,9 @@ internal static class TokenFailures
         TokenFailure.SigningKeysUnavailable => "The signing keys are unavailable; try again later",
         TokenFailure.TokenInQueryString => "Access tokens are accepted only in the Authorization header",
         TokenFailure.MultipleAuthorizationHeaders => "The request has more than one Authorization header",
+        TokenFailure.ClaimOfWrongType => "The access token has a claim of the wrong type",
+        TokenFailure.MissingIssuedAt => "The access token has no iat claim",
+        TokenFailure.UnsupportedCriticalHeader => "The access token has a critical header parameter that is not supported",
         _ => "The access token is invalid",
     };
 

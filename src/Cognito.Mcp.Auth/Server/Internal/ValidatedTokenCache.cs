@@ -6,16 +6,19 @@ using Microsoft.IdentityModel.Tokens;
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>
-/// IdentityModel's token handler with a memory of tokens it has already validated. A machine-to-machine client sends
+/// IdentityModel's token handler with two additions: a refusal of token shapes Cognito never issues
+/// (<see cref="CognitoTokenShape"/>), and a memory of tokens it has fully validated. A machine-to-machine client sends
 /// the same access token for up to an hour; verifying its RS256 signature and rebuilding its claims on every request is
 /// most of what authentication costs (docs/performance.md). Safe because:
 /// <list type="bullet">
-/// <item>only tokens that passed full validation are remembered, keyed by the whole token string, so a forged or
-/// altered token is never a hit and refused tokens cannot fill the cache;</item>
+/// <item>only tokens that passed every check are remembered (signature, issuer, lifetime, then the Cognito rules:
+/// access token, allowed client, audience), keyed by the whole token string, so a forged or altered token is never a
+/// hit, and a flood of refused tokens (ID tokens, other clients' tokens, forgeries) never enters the cache and cannot
+/// evict the tokens in use;</item>
 /// <item>an entry lives no longer than the token's own <c>exp</c> plus the clock skew, checked again on every hit;</item>
 /// <item>new signing keys (rotation, a refresh after an unknown kid) drop every entry;</item>
-/// <item>each hit gets a fresh <see cref="ClaimsIdentity"/>, and the Cognito checks (token_use, client_id, aud) and
-/// scope policies still run on every request.</item>
+/// <item>each hit gets a fresh <see cref="ClaimsIdentity"/>, and the Cognito rules (whose allowed clients may have
+/// changed) and scope policies still run on every request.</item>
 /// </list>
 /// </summary>
 internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
@@ -24,21 +27,31 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
     private const long CapacityInCharacters = 16L * 1024 * 1024;
 
     private readonly SigningKeyManager _keys;
+    private readonly CognitoAccessTokenRules _rules;
     private readonly TimeProvider _time;
     private readonly MemoryCache _cache;
+    private long _hits;
 
-    public ValidatedTokenCache(SigningKeyManager keys, TimeProvider time)
+    public ValidatedTokenCache(SigningKeyManager keys, CognitoAccessTokenRules rules, TimeProvider time)
     {
         _keys = keys;
+        _rules = rules;
         _time = time;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = CapacityInCharacters });
     }
+
+    /// <summary>How many tokens are remembered now (for tests).</summary>
+    internal int Count => _cache.Count;
+
+    /// <summary>How many validations were answered from memory (for tests).</summary>
+    internal long Hits => Interlocked.Read(ref _hits);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var generation = _keys.Generation;
         if (_cache.TryGetValue(token, out Entry? entry) && entry!.Generation == generation && _time.GetUtcNow() < entry.ValidUntil)
         {
+            Interlocked.Increment(ref _hits);
             return new TokenValidationResult
             {
                 IsValid = true,
@@ -49,8 +62,15 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
             };
         }
 
+        if (CognitoTokenShape.Check(token) is { } misshapen)
+        {
+            return new TokenValidationResult { IsValid = false, Exception = new TokenRejectedException(misshapen) };
+        }
+
         var result = await base.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.SecurityToken is JsonWebToken validated && result.ClaimsIdentity is { } identity)
+        // Keys that changed during validation (the first fetch, a rotation) leave the token unremembered this time.
+        if (result.IsValid && result.SecurityToken is JsonWebToken validated && result.ClaimsIdentity is { } identity
+            && generation == _keys.Generation && _rules.Check(identity, out _, out _) is null)
         {
             var validUntil = new DateTimeOffset(validated.ValidTo, TimeSpan.Zero) + validationParameters.ClockSkew;
             var remember = new Entry(

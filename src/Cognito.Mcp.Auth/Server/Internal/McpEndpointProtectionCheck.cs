@@ -1,0 +1,59 @@
+using Cognito.Mcp.Auth.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cognito.Mcp.Auth.Server.Internal;
+
+/// <summary>
+/// Stops the application at start-up when an MCP endpoint is protected the way the MCP SDK's samples do it,
+/// <c>app.MapMcp().RequireAuthorization()</c>: with this library's scheme as the default, that accepts any valid token
+/// of an allowed client without the <c>RequiredScopes</c> check. Runs after the pipeline is built, when every endpoint
+/// is known, and before the server listens.
+/// </summary>
+internal sealed class McpEndpointProtectionCheck : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        var endpoints = app.ApplicationServices.GetService<EndpointDataSource>()?.Endpoints ?? [];
+        var logger = app.ApplicationServices.GetRequiredService<ILogger<McpEndpointProtectionCheck>>();
+        var weak = new List<string>();
+        foreach (var endpoint in endpoints.Where(IsMcpEndpoint))
+        {
+            var metadata = endpoint.Metadata;
+            if (metadata.GetMetadata<CognitoMcpEndpointMetadata>() is not null
+                || metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == CognitoMcpAuthenticationDefaults.PolicyName))
+            {
+                continue;
+            }
+
+            var authorize = metadata.GetOrderedMetadata<IAuthorizeData>();
+            if (metadata.GetMetadata<IAllowAnonymous>() is null && authorize.Count > 0
+                && authorize.All(a => a.Policy is null && a.Roles is null)
+                && metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0)
+            {
+                weak.Add(endpoint.DisplayName ?? endpoint.ToString() ?? "MCP endpoint");
+            }
+            else if (authorize.Count == 0 && metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0)
+            {
+                ServerLog.McpEndpointUnprotected(logger, endpoint.DisplayName ?? endpoint.ToString() ?? "MCP endpoint");
+            }
+        }
+
+        if (weak.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The MCP endpoint{(weak.Count > 1 ? "s" : string.Empty)} {string.Join(", ", weak.Distinct())} require{(weak.Count > 1 ? string.Empty : "s")} only an authenticated user (RequireAuthorization()), so Cognito:RequiredScopes would not be checked and any valid token of an allowed client would be accepted. Write app.MapMcp(...).RequireCognitoMcpAuth() instead of .RequireAuthorization().");
+        }
+    };
+
+    // The MCP SDK names its endpoints "MCP Streamable HTTP | …" and "MCP HTTP with SSE | …" (WithDisplayName in MapMcp).
+    private static bool IsMcpEndpoint(Endpoint endpoint) =>
+        endpoint.DisplayName is { } name
+        && (name.StartsWith("MCP Streamable HTTP", StringComparison.Ordinal) || name.StartsWith("MCP HTTP with SSE", StringComparison.Ordinal));
+}
