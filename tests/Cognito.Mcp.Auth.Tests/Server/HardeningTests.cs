@@ -67,6 +67,30 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task A_remembered_token_is_never_answered_from_memory_after_its_exp()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        var pool = cognito.DevelopmentPool!;
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await McpTestServer.StartAsync(
+            McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId), services => services.AddSingleton<TimeProvider>(time));
+        var token = pool.IssueAccessToken(LocalCognitoDevelopmentPool.M2MClientId, ["my-api/read"]);
+        var cache = CacheOf(server);
+        await SendAsync(server, token); // fetches the keys
+        await SendAsync(server, token); // remembered
+        await SendAsync(server, token); // a hit
+        var hitsWhileValid = cache.Hits;
+
+        // The cache's clock passes exp + skew; IdentityModel's own clock (the real one) still finds the token valid, so
+        // the request succeeds through full validation, not from memory.
+        time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, token));
+
+        Assert.Equal(1, hitsWhileValid);
+        Assert.Equal(1, cache.Hits);
+    }
+
+    [Fact]
     public async Task Keys_published_for_another_issuer_never_verify_tokens()
     {
         await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
