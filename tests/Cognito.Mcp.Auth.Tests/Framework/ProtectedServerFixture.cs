@@ -23,16 +23,19 @@ public sealed class ProtectedServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
-        OtherClientId = Pool.AddClient(new LocalAppClientSettings
-        {
-            Name = "not-allowed",
-            GenerateSecret = true,
-            AllowedOAuthFlows = [LocalOAuthFlows.ClientCredentials],
-            AllowedOAuthScopes = ["my-api/read"],
-            AllowedOAuthFlowsUserPoolClient = true,
-        }).ClientId;
+        OtherClientId = AddNotAllowedClient(Pool);
         _server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(Pool, ClientId));
     }
+
+    /// <summary>Adds an M2M client with read scope that servers built from <see cref="McpTestServer.DefaultSettings"/> do not allow.</summary>
+    public static string AddNotAllowedClient(LocalUserPool pool) => pool.AddClient(new LocalAppClientSettings
+    {
+        Name = "not-allowed",
+        GenerateSecret = true,
+        AllowedOAuthFlows = [LocalOAuthFlows.ClientCredentials],
+        AllowedOAuthScopes = ["my-api/read"],
+        AllowedOAuthFlowsUserPoolClient = true,
+    }).ClientId;
 
     public string ValidToken(params string[] scopes) =>
         Pool.IssueAccessToken(ClientId, scopes.Length == 0 ? ["my-api/read"] : scopes);

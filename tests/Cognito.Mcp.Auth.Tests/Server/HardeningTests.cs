@@ -34,14 +34,7 @@ public sealed class HardeningTests
     {
         await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
         var pool = cognito.DevelopmentPool!;
-        var other = pool.AddClient(new LocalAppClientSettings
-        {
-            Name = "not-allowed",
-            GenerateSecret = true,
-            AllowedOAuthFlows = [LocalOAuthFlows.ClientCredentials],
-            AllowedOAuthScopes = ["my-api/read"],
-            AllowedOAuthFlowsUserPoolClient = true,
-        }).ClientId;
+        var other = ProtectedServerFixture.AddNotAllowedClient(pool);
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         var legitimate = pool.IssueAccessToken(LocalCognitoDevelopmentPool.M2MClientId, ["my-api/read"]);
         var cache = CacheOf(server);
