@@ -112,7 +112,7 @@ app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
     var user = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null;
     var tokens = antiforgery.GetAndStoreTokens(context);
     return Page("Cognito sign-in demo", user is null
-        ? """<p>You are not signed in.</p><p><a href="/login">Log in with Cognito</a></p><p><a href="/m2m-demo">Machine-to-machine demo</a></p>"""
+        ? """<p>You are not signed in.</p><p><a href="/login">Log in with Cognito</a></p><p><a href="/m2m-demo">Machine-to-machine demo</a> (after signing in)</p>"""
         : $"""<p>Signed in as <b>{E(user)}</b>.</p><p><a href="/profile">Profile</a> · <a href="/m2m-demo">Machine-to-machine demo</a></p>{LogoutForm(tokens.FormFieldName, tokens.RequestToken)}""");
 });
 
@@ -141,7 +141,8 @@ app.MapGet("/signin-cancelled", () =>
 app.MapGet("/signin-failed", () =>
     Page("Sign-in failed", """<p class="error">Sign-in could not be completed (for example the sign-in took too long, or was started in another browser). Details are in the server log.</p><p><a href="/login">Try again</a></p>""", StatusCodes.Status400BadRequest));
 
-app.MapGet("/m2m-demo", M2MDemo.ShowAsync);
+// Signed-in users only: the page spends this server's M2M client secret on a token and calls CalculatorServer with it.
+app.MapGet("/m2m-demo", M2MDemo.ShowAsync).RequireAuthorization();
 
 app.Run();
 
