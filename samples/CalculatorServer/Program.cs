@@ -3,8 +3,13 @@ using DotNetEnv.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool).
-builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+// The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool). It is
+// looked for in this sample's folder and the repository root only, never in the working directory (SetupEnvFile.Find).
+if (SetupEnvFile.Find() is { } envFile)
+{
+    builder.Configuration.AddDotNetEnv(envFile);
+}
+
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToServerSettings(builder.Configuration));
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 

@@ -10,8 +10,13 @@ using static WebLogin.Html;
 var builder = WebApplication.CreateBuilder(args);
 
 // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool);
-// environment variables and the command line override both.
-builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+// environment variables and the command line override both. The .env is looked for in this sample's folder and the
+// repository root only, never in the working directory (SetupEnvFile.Find).
+if (SetupEnvFile.Find() is { } envFile)
+{
+    builder.Configuration.AddDotNetEnv(envFile);
+}
+
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToWebLoginSettings(builder.Configuration));
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 

@@ -16,7 +16,7 @@ public sealed class WebLoginConfigurationTests
             var result = await ExternalProcess.RunAsync(
                 dotnet,
                 [Path.Combine(folder, "WebLogin.dll"), "--urls", "http://127.0.0.1:0", "--contentRoot", folder],
-                new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+                new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["SETUP_ENV_FILE"] = "/dev/null" },
                 TimeSpan.FromSeconds(60),
                 directory);
 
