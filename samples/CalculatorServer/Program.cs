@@ -45,6 +45,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.MapMcp("/mcp").RequireCognitoMcpAuth();
+
+// A configuration mistake (the Cognito section is checked at start-up) ends here: its messages, exit code 1.
+if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)
+{
+    return StartupErrors.Report("CalculatorServer", errors);
+}
+
 app.Run();
+return 0;
 
 public partial class Program;

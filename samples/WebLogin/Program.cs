@@ -20,11 +20,12 @@ if (SetupEnvFile.Find() is { } envFile)
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToWebLoginSettings(builder.Configuration));
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 
+// Every problem of the Cognito section at once; WebLogin stops with them (stderr, exit code 1).
 var settings = builder.Configuration.GetSection("Cognito").Get<WebLoginSettings>() ?? new();
 var problems = settings.Validate(builder.Environment.IsDevelopment()).ToList();
 if (problems.Count > 0)
 {
-    throw new InvalidOperationException("WebLogin is not configured:" + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p)));
+    return StartupErrors.Report("WebLogin", problems);
 }
 
 // Secure cookies everywhere, except plain http on this machine while developing against LocalCognito.
@@ -149,6 +150,13 @@ app.MapGet("/signin-failed", () =>
 // Signed-in users only: the page spends this server's M2M client secret on a token and calls CalculatorServer with it.
 app.MapGet("/m2m-demo", M2MDemo.ShowAsync).RequireAuthorization();
 
+// The M2M section is checked at start-up too (AddCognitoTokenClient); a mistake ends here, like those above.
+if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)
+{
+    return StartupErrors.Report("WebLogin", errors);
+}
+
 app.Run();
+return 0;
 
 public partial class Program;
