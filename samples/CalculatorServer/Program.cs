@@ -3,8 +3,13 @@ using DotNetEnv.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool).
-builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+// The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool). It is
+// looked for in this sample's folder and the repository root only, never in the working directory (SetupEnvFile.Find).
+if (SetupEnvFile.Find() is { } envFile)
+{
+    builder.Configuration.AddDotNetEnv(envFile);
+}
+
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToServerSettings(builder.Configuration));
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 
@@ -40,6 +45,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.MapMcp("/mcp").RequireCognitoMcpAuth();
+
+// A configuration mistake (the Cognito section is checked at start-up) ends here: its messages, exit code 1.
+if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)
+{
+    return StartupErrors.Report("CalculatorServer", errors);
+}
+
 app.Run();
+return 0;
 
 public partial class Program;

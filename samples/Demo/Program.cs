@@ -8,8 +8,6 @@ var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppConte
 var samples = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
 string Dll(string name) => Path.Combine(samples, name, "bin", configuration, "net10.0", name + ".dll");
 
-// A scratch working directory: a .env for real Cognito, if you have one, must not leak into the offline demo.
-var workingDirectory = Directory.CreateTempSubdirectory("cognito-mcp-demo-").FullName;
 using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
 Console.WriteLine($"Starting LocalCognito on http://127.0.0.1:{LocalCognitoDevelopmentPool.DefaultPort} ...");
@@ -37,7 +35,7 @@ finally
 
 Process Start(string dll, params string[] arguments)
 {
-    var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false };
+    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
     start.ArgumentList.Add(dll);
     foreach (var argument in arguments)
     {
@@ -46,6 +44,8 @@ Process Start(string dll, params string[] arguments)
 
     start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
     start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+    // An empty .env: one for real Cognito, if you have one, must not reconfigure the offline demo.
+    start.Environment["SETUP_ENV_FILE"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null";
     start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
     start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
     return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");

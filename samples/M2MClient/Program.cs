@@ -28,9 +28,14 @@ return await root.Parse(args).InvokeAsync();
 static async Task<int> RunAsync(string? token, Uri? server, CancellationToken cancellationToken)
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-    // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool).
     builder.Configuration.AddUserSecrets(typeof(CalculatorDemo).Assembly, optional: true);
-    builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+    // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool). It is
+    // looked for in this sample's folder and the repository root only, never in the working directory (SetupEnvFile.Find).
+    if (SetupEnvFile.Find() is { } envFile)
+    {
+        builder.Configuration.AddDotNetEnv(envFile);
+    }
+
     builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToClientSettings(builder.Configuration));
     builder.Configuration.AddEnvironmentVariables();
     builder.Services.AddCognitoTokenClient(builder.Configuration.GetSection("Cognito"));

@@ -9,6 +9,7 @@ namespace WebLogin;
 /// <summary>
 /// GET /m2m-demo: a client_credentials token (the M2M client, read + write), then <c>add(10, 20)</c> on
 /// CalculatorServer through the MCP client, whose HttpClient attaches the token (<c>AddCognitoAccessTokenHandler</c>).
+/// Mapped with <c>RequireAuthorization</c>: anonymous visitors are sent to sign in and never reach the token client.
 /// </summary>
 internal static class M2MDemo
 {

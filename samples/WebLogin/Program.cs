@@ -10,16 +10,22 @@ using static WebLogin.Html;
 var builder = WebApplication.CreateBuilder(args);
 
 // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool);
-// environment variables and the command line override both.
-builder.Configuration.AddDotNetEnv(".env", DotNetEnv.LoadOptions.TraversePath());
+// environment variables and the command line override both. The .env is looked for in this sample's folder and the
+// repository root only, never in the working directory (SetupEnvFile.Find).
+if (SetupEnvFile.Find() is { } envFile)
+{
+    builder.Configuration.AddDotNetEnv(envFile);
+}
+
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToWebLoginSettings(builder.Configuration));
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 
+// Every problem of the Cognito section at once; WebLogin stops with them (stderr, exit code 1).
 var settings = builder.Configuration.GetSection("Cognito").Get<WebLoginSettings>() ?? new();
 var problems = settings.Validate(builder.Environment.IsDevelopment()).ToList();
 if (problems.Count > 0)
 {
-    throw new InvalidOperationException("WebLogin is not configured:" + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p)));
+    return StartupErrors.Report("WebLogin", problems);
 }
 
 // Secure cookies everywhere, except plain http on this machine while developing against LocalCognito.
@@ -112,7 +118,7 @@ app.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
     var user = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null;
     var tokens = antiforgery.GetAndStoreTokens(context);
     return Page("Cognito sign-in demo", user is null
-        ? """<p>You are not signed in.</p><p><a href="/login">Log in with Cognito</a></p><p><a href="/m2m-demo">Machine-to-machine demo</a></p>"""
+        ? """<p>You are not signed in.</p><p><a href="/login">Log in with Cognito</a></p><p><a href="/m2m-demo">Machine-to-machine demo</a> (after signing in)</p>"""
         : $"""<p>Signed in as <b>{E(user)}</b>.</p><p><a href="/profile">Profile</a> · <a href="/m2m-demo">Machine-to-machine demo</a></p>{LogoutForm(tokens.FormFieldName, tokens.RequestToken)}""");
 });
 
@@ -141,8 +147,16 @@ app.MapGet("/signin-cancelled", () =>
 app.MapGet("/signin-failed", () =>
     Page("Sign-in failed", """<p class="error">Sign-in could not be completed (for example the sign-in took too long, or was started in another browser). Details are in the server log.</p><p><a href="/login">Try again</a></p>""", StatusCodes.Status400BadRequest));
 
-app.MapGet("/m2m-demo", M2MDemo.ShowAsync);
+// Signed-in users only: the page spends this server's M2M client secret on a token and calls CalculatorServer with it.
+app.MapGet("/m2m-demo", M2MDemo.ShowAsync).RequireAuthorization();
+
+// The M2M section is checked at start-up too (AddCognitoTokenClient); a mistake ends here, like those above.
+if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)
+{
+    return StartupErrors.Report("WebLogin", errors);
+}
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,8 +1,23 @@
+using System.Reflection;
+
 namespace WebLogin;
 
-/// <summary>Maps the variables setup.sh writes to .env onto the settings this app reads.</summary>
+/// <summary>Finds the .env setup.sh writes and maps its variables onto the settings this app reads.</summary>
 internal static class SetupEnvFile
 {
+    /// <summary>
+    /// The .env to read: the file SETUP_ENV_FILE names (one written with <c>setup.sh --env-file</c>), else the first
+    /// .env in this sample's folder or in setup.sh's folder (the repository root, where setup.sh writes it), both
+    /// recorded at build time (see the .csproj). Never the working directory or its parents; null when there is none.
+    /// </summary>
+    public static string? Find() =>
+        Environment.GetEnvironmentVariable("SETUP_ENV_FILE") is { Length: > 0 } named
+            ? named
+            : typeof(SetupEnvFile).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Where(folder => folder.Key == "SetupEnvFileFolder" && !string.IsNullOrEmpty(folder.Value))
+                .Select(folder => Path.Combine(folder.Value!, ".env"))
+                .FirstOrDefault(File.Exists);
+
     public static Dictionary<string, string?> ToWebLoginSettings(IConfiguration configuration)
     {
         var settings = new Dictionary<string, string?>();

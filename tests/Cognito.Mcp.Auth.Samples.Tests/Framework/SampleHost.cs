@@ -2,7 +2,7 @@ namespace Cognito.Mcp.Auth.Samples.Tests.Framework;
 
 /// <summary>
 /// A built sample (e.g. <c>WebLogin</c>) running as its own process on a free port of 127.0.0.1, configured through
-/// environment variables, in an empty working directory so no <c>.env</c> of the developer is read. Killed on dispose.
+/// environment variables, with <c>SETUP_ENV_FILE=/dev/null</c> so no <c>.env</c> of the developer is read. Killed on dispose.
 /// </summary>
 internal sealed class SampleHost : IAsyncDisposable
 {
@@ -26,8 +26,11 @@ internal sealed class SampleHost : IAsyncDisposable
 
     /// <summary>Starts <c>samples/{sample}</c> and waits until it listens.</summary>
     /// <param name="sample">The sample's folder and assembly name.</param>
-    /// <param name="environment">Settings, e.g. <c>Cognito__Authority</c>; <c>ASPNETCORE_ENVIRONMENT</c> defaults to Development.</param>
-    /// <param name="workingDirectory">The working directory (where DotNetEnv looks for <c>.env</c>); a new empty one by default.</param>
+    /// <param name="environment">
+    /// Settings, e.g. <c>Cognito__Authority</c>; <c>ASPNETCORE_ENVIRONMENT</c> defaults to Development, <c>SETUP_ENV_FILE</c>
+    /// (the .env to read) to <c>/dev/null</c>; null removes a variable.
+    /// </param>
+    /// <param name="workingDirectory">The working directory; a new empty one by default.</param>
     public static async Task<SampleHost> StartAsync(string sample, IDictionary<string, string?> environment, string? workingDirectory = null)
     {
         var folder = RepositoryPaths.SampleOutput(sample);
@@ -38,6 +41,7 @@ internal sealed class SampleHost : IAsyncDisposable
             ["DOTNET_NOLOGO"] = "1",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            ["SETUP_ENV_FILE"] = "/dev/null",
         };
         foreach (var (key, value) in environment)
         {

@@ -20,7 +20,10 @@ internal sealed class SampleProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts <paramref name="sample"/> in an empty working directory, so no developer's .env is picked up.</summary>
+    /// <summary>
+    /// Starts <paramref name="sample"/> in an empty working directory with <c>SETUP_ENV_FILE=/dev/null</c>, so no
+    /// developer's .env (repository root) is read; <paramref name="environment"/> may name another file, or null to remove a variable.
+    /// </summary>
     public static SampleProcess Start(string sample, IDictionary<string, string?> environment, string? workingDirectory = null, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -38,9 +41,17 @@ internal sealed class SampleProcess : IAsyncDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["SETUP_ENV_FILE"] = "/dev/null";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -13,7 +13,7 @@ public sealed class SetupFixture : IAsyncLifetime
 
     public LocalCognito Cognito { get; private set; } = null!;
 
-    /// <summary>Gets a fresh folder holding the written <c>.env</c> (samples started here read it).</summary>
+    /// <summary>Gets a fresh folder holding the written <c>.env</c> (samples started with <c>SETUP_ENV_FILE</c> naming it read it).</summary>
     public string Directory { get; private set; } = null!;
 
     public string EnvFilePath => Path.Combine(Directory, ".env");

@@ -112,8 +112,8 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
         var pool = fixture.Cognito.GetUserPool(env["USER_POOL_ID"]);
         var token = pool.IssueAccessToken(env["CONFIDENTIAL_CLIENT_ID"], ["my-api/read", "my-api/write"]);
 
-        // Started in the folder holding the .env, with no other Cognito setting: the file alone configures it.
-        await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?>(), fixture.Directory);
+        // Given the .env (SETUP_ENV_FILE, as for setup.sh --env-file) and no other Cognito setting: the file alone configures it.
+        await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = fixture.EnvFilePath });
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri($"{server.BaseAddress}/mcp"),
@@ -132,7 +132,7 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
     public async Task WebLogin_started_with_the_env_file_sends_users_to_the_new_pools_login_with_pkce()
     {
         var env = Env;
-        await using var app = await SampleHost.StartAsync("WebLogin", new Dictionary<string, string?>(), fixture.Directory);
+        await using var app = await SampleHost.StartAsync("WebLogin", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = fixture.EnvFilePath });
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
 
         using var response = await http.GetAsync($"{app.BaseAddress}/login", TestContext.Current.CancellationToken);

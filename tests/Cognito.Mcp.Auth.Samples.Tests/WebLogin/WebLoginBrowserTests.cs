@@ -78,10 +78,12 @@ public sealed partial class WebLoginBrowserTests(WebLoginFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task M2M_demo_calls_CalculatorServer_with_a_client_credentials_token()
+    public async Task Signed_in_user_opens_the_M2M_demo_which_calls_CalculatorServer_with_a_client_credentials_token()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync($"{fixture.App.BaseAddress}/m2m-demo");
+        await SignInAsync(page, DemoUsername, DemoPassword); // Anonymous visitors are sent to sign in first.
+        await WaitForUrlAsync(page, $"{fixture.App.BaseAddress}/m2m-demo");
 
         Assert.True(await page.IsVisibleAsync("#result"), await page.ContentAsync() + fixture.Logs);
         Assert.Equal("10 + 20 = 30", await page.TextContentAsync("#result"));
