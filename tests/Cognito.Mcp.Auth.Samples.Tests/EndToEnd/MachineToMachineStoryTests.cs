@@ -175,7 +175,7 @@ public sealed class MachineToMachineStoryTests
         Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "needs library emulator guard for every non-Development environment")]
+    [Fact]
     public async Task Server_refuses_the_local_emulator_in_staging()
     {
         await using var server = StartServer(new Dictionary<string, string?>
