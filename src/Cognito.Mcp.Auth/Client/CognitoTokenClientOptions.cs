@@ -29,7 +29,8 @@ public sealed class CognitoTokenClientOptions
 
     /// <summary>
     /// Gets or sets the AWS region of the user pool, e.g. <c>us-east-1</c>; used with <see cref="DomainPrefix"/>.
-    /// Default <see langword="null"/>: guessing a region would send credentials to the wrong place.
+    /// Default <see langword="null"/>: with a <see cref="DomainPrefix"/>, the region of the standard AWS configuration
+    /// (<c>AWS:Region</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, the profile's region), never a guess.
     /// </summary>
     public string? Region { get; set; }
 

@@ -79,6 +79,7 @@ public static class CognitoTokenClientServiceCollectionExtensions
         }
 
         options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CognitoTokenClientOptions>, CognitoTokenClientPostConfigureOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoTokenClientOptions>, CognitoTokenClientOptionsValidator>());
 
         services.AddLogging();

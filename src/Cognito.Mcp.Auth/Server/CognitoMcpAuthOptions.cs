@@ -9,8 +9,8 @@ public sealed class CognitoMcpAuthOptions
 {
     /// <summary>
     /// Gets or sets the AWS region of the user pool, e.g. <c>us-east-1</c>. Default <see langword="null"/>: the region
-    /// prefix of <see cref="UserPoolId"/>, which is authoritative (the application's own AWS region may differ); the
-    /// standard AWS configuration (<c>AWS:Region</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>) is the fallback. An
+    /// prefix of <see cref="UserPoolId"/>, which is authoritative (the application's own AWS region, <c>AWS_REGION</c>,
+    /// may differ and is not consulted). An
     /// explicit region that differs from the pool's own is a start-up error, because the issuer would never match.
     /// </summary>
     public string? Region { get; set; }

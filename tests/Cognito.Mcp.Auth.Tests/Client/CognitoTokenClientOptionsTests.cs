@@ -115,6 +115,65 @@ public sealed class CognitoTokenClientOptionsTests
             await resolver.ResolveAsync(string.Empty, options, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("AWS:Region", "eu-west-1")]
+    [InlineData("AWS_REGION", "eu-central-1")]
+    [InlineData("AWS_DEFAULT_REGION", "ap-south-1")]
+    public async Task A_domain_prefix_alone_takes_the_region_from_the_AWS_configuration(string key, string region)
+    {
+        var endpoint = await ResolveWithAwsConfigurationAsync(new() { [key] = region });
+
+        Assert.Equal(new Uri($"https://my-pool.auth.{region}.amazoncognito.com/oauth2/token"), endpoint);
+    }
+
+    [Fact]
+    public async Task A_domain_prefix_alone_takes_the_region_of_the_AWS_profile()
+    {
+        var credentials = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(credentials, "[ci-profile]\nregion = sa-east-1\n", TestContext.Current.CancellationToken);
+
+            var endpoint = await ResolveWithAwsConfigurationAsync(new() { ["AWS:Profile"] = "ci-profile", ["AWS:ProfilesLocation"] = credentials });
+
+            Assert.Equal(new Uri("https://my-pool.auth.sa-east-1.amazoncognito.com/oauth2/token"), endpoint);
+        }
+        finally
+        {
+            File.Delete(credentials);
+        }
+    }
+
+    [Fact]
+    public async Task An_explicit_region_beats_the_AWS_configuration()
+    {
+        var endpoint = await ResolveWithAwsConfigurationAsync(new() { ["AWS:Region"] = "eu-west-1", ["Cognito:Region"] = "us-west-2" });
+
+        Assert.Equal(new Uri("https://my-pool.auth.us-west-2.amazoncognito.com/oauth2/token"), endpoint);
+    }
+
+    private static async Task<Uri> ResolveWithAwsConfigurationAsync(Dictionary<string, string?> aws)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cognito:DomainPrefix"] = "my-pool",
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+            ["Cognito:Scopes:0"] = "my-api/read",
+        };
+        foreach (var (key, value) in aws)
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddCognitoTokenClient(configuration.GetSection("Cognito"));
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get(string.Empty);
+        var resolver = new Cognito.Mcp.Auth.Client.Internal.TokenEndpointResolver(null!, null!, TimeProvider.System);
+        return await resolver.ResolveAsync(string.Empty, options, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
     public void Empty_scopes_are_refused_unless_the_MCP_server_names_them()
     {

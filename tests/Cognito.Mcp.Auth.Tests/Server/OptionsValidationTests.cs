@@ -95,23 +95,12 @@ public sealed class OptionsValidationTests
         Assert.Contains("differs from the region of Cognito:UserPoolId", Errors(settings), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("AWS:Region")]
-    [InlineData("AWS_REGION")]
-    [InlineData("AWS_DEFAULT_REGION")]
-    public void Aws_configuration_that_agrees_with_the_pool_is_accepted(string key)
-    {
-        var settings = Valid();
-        settings[key] = "us-east-1";
-
-        Assert.Equal("us-east-1", Resolve(settings).Region);
-    }
-
     [Fact]
     public void Ambient_aws_region_of_another_region_does_not_override_the_pool_region()
     {
         var settings = Valid();
         settings["AWS_REGION"] = "eu-central-1";
+        settings["AWS:Region"] = "eu-central-1";
 
         var options = Resolve(settings);
 

@@ -30,7 +30,7 @@ internal sealed class CognitoTokenClientOptionsValidator : IValidateOptions<Cogn
             endpointSources.Add(Setting(nameof(options.DomainPrefix)));
             if (string.IsNullOrWhiteSpace(options.DomainPrefix) || string.IsNullOrWhiteSpace(options.Region))
             {
-                errors.Add($"{Setting(nameof(options.DomainPrefix))} and {Setting(nameof(options.Region))} go together: set both (e.g. 'my-pool' and 'us-east-1' for https://my-pool.auth.us-east-1.amazoncognito.com).");
+                errors.Add($"{Setting(nameof(options.DomainPrefix))} and {Setting(nameof(options.Region))} go together: set both (e.g. 'my-pool' and 'us-east-1' for https://my-pool.auth.us-east-1.amazoncognito.com); the region may also come from the AWS configuration (AWS:Region, AWS_REGION or the profile's region).");
             }
             else if (!Uri.CheckHostName($"{options.DomainPrefix}.auth.{options.Region}.amazoncognito.com").Equals(UriHostNameType.Dns))
             {

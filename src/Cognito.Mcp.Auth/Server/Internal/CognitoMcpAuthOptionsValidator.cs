@@ -23,7 +23,7 @@ internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName se
         }
         else if (options.Region is not null && !string.Equals(options.Region, poolRegion, StringComparison.Ordinal))
         {
-            errors.Add($"The region \"{options.Region}\" (from {Section}:Region or the AWS configuration) differs from the region of {Section}:UserPoolId \"{options.UserPoolId}\". Set {Section}:Region to \"{poolRegion}\": the pool's region decides its issuer.");
+            errors.Add($"The region \"{options.Region}\" (from {Section}:Region) differs from the region of {Section}:UserPoolId \"{options.UserPoolId}\". Set {Section}:Region to \"{poolRegion}\": the pool's region decides its issuer.");
         }
 
         if (options.Region is not null && !CognitoUserPoolId.IsRegion(options.Region))

@@ -1,19 +1,17 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>Fills in the values derived from the others: region, issuer, metadata address, qualified scopes.</summary>
-internal sealed class CognitoMcpAuthPostConfigureOptions(IConfiguration? configuration = null)
-    : IPostConfigureOptions<CognitoMcpAuthOptions>
+internal sealed class CognitoMcpAuthPostConfigureOptions : IPostConfigureOptions<CognitoMcpAuthOptions>
 {
     public void PostConfigure(string? name, CognitoMcpAuthOptions options)
     {
         // An explicit Cognito:Region must agree with the pool (the validator says so when it does not). Otherwise the
-        // pool id names its own region, which beats the ambient AWS region: an app in eu-west-1 may well use a pool in
-        // us-east-1. The AWS configuration is the fallback for ids that carry no region.
+        // pool id names its own region. The ambient AWS region is deliberately not consulted: a valid pool id always
+        // carries its region, and an app in eu-west-1 may well use a pool in us-east-1.
         CognitoUserPoolId.TryGetRegion(options.UserPoolId, out var poolRegion);
-        options.Region = Trimmed(options.Region) ?? (poolRegion.Length > 0 ? poolRegion : AmbientAwsRegion());
+        options.Region = Trimmed(options.Region) ?? (poolRegion.Length > 0 ? poolRegion : null);
 
         if (Trimmed(options.Issuer) is null && options.Region is not null && poolRegion.Length > 0)
         {
@@ -57,19 +55,6 @@ internal sealed class CognitoMcpAuthPostConfigureOptions(IConfiguration? configu
         {
             scopes.Add(scope);
         }
-    }
-
-    private string? AmbientAwsRegion()
-    {
-        if (configuration is null)
-        {
-            return null;
-        }
-
-        // AWSSDK.Extensions.NETCore.Setup reads the AWS section (AWS:Region, AWS:Profile). We deliberately do not use the
-        // SDK's FallbackRegionFactory: it may probe the EC2 instance metadata service over the network at start-up.
-        var fromAwsSection = configuration.GetSection("AWS").Exists() ? configuration.GetAWSOptions().Region?.SystemName : null;
-        return Trimmed(fromAwsSection) ?? Trimmed(configuration["AWS_REGION"]) ?? Trimmed(configuration["AWS_DEFAULT_REGION"]);
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
