@@ -4,7 +4,7 @@ namespace Cognito.Mcp.Auth.Samples.Tests.Framework;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright. No browser is ever downloaded: CI installs the <c>chromium</c>
-/// package (<c>.ci/run</c>). A missing or broken Chromium fails the test with the fix, it never skips.
+/// package (<c>bash test.sh</c> installs it). A missing or broken Chromium fails the test with the fix, it never skips.
 /// </summary>
 internal static class Chromium
 {
@@ -17,7 +17,7 @@ internal static class Chromium
     {
         if (!File.Exists(ExecutablePath))
         {
-            Assert.Fail($"Chromium is not installed at {ExecutablePath}: run 'apt-get install -y chromium' (CI does it in .ci/run). Never 'playwright install'.");
+            Assert.Fail($"Chromium is not installed at {ExecutablePath}: run 'bash test.sh' or 'apt-get install -y chromium'. Never 'playwright install'.");
         }
 
         // Playwright must not look for or fetch its own browsers.

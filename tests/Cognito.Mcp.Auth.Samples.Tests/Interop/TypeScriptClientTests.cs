@@ -40,7 +40,7 @@ public sealed class TypeScriptClientTests
         var directory = Path.Combine(RepositoryPaths.Root, "tests", "interop");
         Assert.True(
             Directory.Exists(Path.Combine(directory, "node_modules", "@modelcontextprotocol", "sdk")),
-            "The TypeScript SDK is not installed: run `npm ci` in tests/interop (.ci/run does).");
+            "The TypeScript SDK is not installed: run `bash test.sh` (or `npm ci` in tests/interop).");
         var start = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("interop.mjs");
         start.ArgumentList.Add(url);

@@ -5,7 +5,7 @@ namespace Cognito.Mcp.Auth.Testing.Tests.Framework;
 
 /// <summary>
 /// Runs the real AWS CLI against LocalCognito with dummy credentials. Missing CLI is a failure, not a skip: CI
-/// installs it (<c>.ci/run</c>: <c>apt-get install awscli</c>). Each run has a 60 s timeout and is killed after it.
+/// installs it (<c>bash test.sh</c>: <c>apt-get install awscli</c>). Each run has a 60 s timeout and is killed after it.
 /// </summary>
 internal static class AwsCli
 {
@@ -70,6 +70,6 @@ internal static class AwsCli
             .Select(dir => Path.Combine(dir, "aws"))
             .FirstOrDefault(File.Exists);
         return onPath ?? throw new InvalidOperationException(
-            "The AWS CLI (aws) is not installed. CI installs it with `apt-get install -y awscli` (see .ci/run); install it locally the same way.");
+            "The AWS CLI (aws) is not installed. `bash test.sh` installs it (apt-get install -y awscli).");
     }
 }

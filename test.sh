@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests drive for real, runs every test, and ends with
+# "N passed, M failed, K skipped". On a fresh Debian machine with only the .NET SDK it needs root or sudo once, for the
+# Debian packages. CI runs it through .ci/run.
+#
+#   Debian packages: awscli (setup.sh and the management API against LocalCognito), jq and shellcheck (setup.sh),
+#                    chromium (browser tests, driven by Playwright without a browser download), nodejs + npm if npm is
+#                    missing (the TypeScript SDK interop tests)
+#   npm packages:    tests/interop, pinned by its package-lock.json (npm ci)
+#
+# Extra arguments go to `dotnet test`, e.g. `bash test.sh --project tests/Cognito.Mcp.Auth.Tests`.
+set -uo pipefail
+cd "$(dirname "$0")" || exit 1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf 'test.sh: %s\n' "$*"; }
+
+# Conflict markers in a tracked file are a merge nobody finished.
+markers=$(git grep -n -I -E '^(<{7}|>{7})( |$)' -- . ':(exclude)*.snap' 2>/dev/null || true)
+if [ -n "$markers" ]; then
+  say "unresolved merge conflict markers in tracked files:"; echo "$markers"; exit 1
+fi
+
+packages=(awscli jq shellcheck chromium)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    say "the tests need the Debian packages ${missing[*]}; install them as root (apt-get install ${missing[*]}) and run again"
+    exit 1
+  fi
+  say "installing ${missing[*]} (apt-get)"
+  if ! "${sudo[@]}" apt-get update -qq >/dev/null ||
+    ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    say "apt-get install ${missing[*]} failed"; exit 1
+  fi
+fi
+
+(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error) || { say "npm ci in tests/interop failed"; exit 1; }
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+count() { grep -E "^\s+$1: [0-9]+" "$log" | tail -1 | grep -oE '[0-9]+'; }
+total=$(count total); failed=$(count failed); passed=$(count succeeded); skipped=$(count skipped)
+
+# A snapshot the run wrote that git does not know is a snapshot nobody reviewed.
+untracked=$(git ls-files --others --exclude-standard -- '*__snapshots__*' 2>/dev/null)
+mismatch=$(find . -type d -name '__mismatch__' -not -path '*/node_modules/*' | head -5)
+if [ -n "$untracked" ]; then
+  say "tests created snapshot files that are not committed:"; echo "$untracked"; status=1
+fi
+if [ -n "$mismatch" ]; then
+  say "snapshot mismatches were written:"; echo "$mismatch"; status=1
+fi
+if [ -z "${total:-}" ] || [ "${total:-0}" -eq 0 ]; then
+  say "no tests ran"; status=1
+fi
+
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"
