@@ -11,6 +11,11 @@ if (SetupEnvFile.Find() is { } envFile)
 }
 
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToServerSettings(builder.Configuration));
+if (builder.Environment.IsDevelopment())
+{
+    builder.Configuration.AddUserSecrets<Program>(optional: true); // user-secrets beat .env, as in any ASP.NET Core app
+}
+
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 
 builder.Services.AddCognitoMcpAuth();

@@ -11,7 +11,7 @@ using ModelContextProtocol.Protocol;
 namespace M2MClient;
 
 /// <summary>Gets a token, connects, lists the tools and calls each one — the original main.py, with errors explained.</summary>
-internal sealed partial class CalculatorDemo(IServiceProvider services, Uri server, TextWriter output)
+internal sealed partial class CalculatorDemo(IServiceProvider services, Uri server, TextWriter output, TextWriter error, bool tokenEndpointIsLocal)
 {
     public async Task<int> RunAsync(string? token, CancellationToken cancellationToken)
     {
@@ -33,8 +33,7 @@ internal sealed partial class CalculatorDemo(IServiceProvider services, Uri serv
             }
             catch (CognitoTokenException e)
             {
-                output.WriteLine($"Error getting M2M token: {e.Message}");
-                return 5;
+                return TokenError(e);
             }
 
             // The handler reuses the cached token and renews it once if the server calls it invalid.
@@ -61,24 +60,33 @@ internal sealed partial class CalculatorDemo(IServiceProvider services, Uri serv
         }
         catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.Unauthorized)
         {
-            output.WriteLine($"Error connecting to MCP server: 401 Unauthorized. {Explain(ChallengeRecorder.LastChallenge)} Get a fresh token, or run without --token to get one from Cognito.");
+            error.WriteLine($"Error connecting to MCP server: 401 Unauthorized. {Explain(ChallengeRecorder.LastChallenge)} Get a fresh token, or run without --token to get one from Cognito.");
             return 3;
         }
         catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.Forbidden)
         {
-            output.WriteLine($"Error connecting to MCP server: 403 Forbidden. {Explain(ChallengeRecorder.LastChallenge)} Allow the app client that scope in Cognito and request it (Cognito:Scopes).");
+            error.WriteLine($"Error connecting to MCP server: 403 Forbidden. {Explain(ChallengeRecorder.LastChallenge)} Allow the app client that scope in Cognito and request it (Cognito:Scopes).");
             return 4;
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException || e.StatusCode is null)
         {
-            output.WriteLine($"Error connecting to MCP server: cannot reach {server} ({e.InnerException?.Message ?? e.Message}). Is CalculatorServer running? Start it with: dotnet run --project samples/CalculatorServer");
+            error.WriteLine($"Error connecting to MCP server: cannot reach {server} ({e.InnerException?.Message ?? e.Message}). Is CalculatorServer running? Start it with: dotnet run --project samples/CalculatorServer");
             return 2;
         }
         catch (CognitoTokenException e)
         {
-            output.WriteLine($"Error getting M2M token: {e.Message}");
-            return 5;
+            return TokenError(e);
         }
+    }
+
+    private int TokenError(CognitoTokenException e)
+    {
+        // No response at all from a token endpoint on this machine: LocalCognito is most likely not running.
+        var hint = e.StatusCode is null && e.Error is null && tokenEndpointIsLocal
+            ? " Is LocalCognito running? Start it with: dotnet run --project samples/LocalCognito"
+            : string.Empty;
+        error.WriteLine($"Error getting M2M token: {e.Message}{hint}");
+        return 5;
     }
 
     private async Task CallAsync(McpClient client, string tool, string label, Dictionary<string, object?> arguments, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using M2MClient;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 var tokenOption = new Option<string?>("--token") { Description = "Use this access token instead of getting one from Cognito." };
 var serverOption = new Option<Uri?>("--server")
@@ -21,23 +22,35 @@ var serverOption = new Option<Uri?>("--server")
         return null;
     },
 };
-var root = new RootCommand("Calls the Cognito-protected CalculatorServer with a machine-to-machine token.") { tokenOption, serverOption };
-root.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(tokenOption), parse.GetValue(serverOption), cancellationToken));
+var verboseOption = new Option<bool>("--verbose") { Description = "Also log what the token client and HTTP clients do (Debug level, on stderr)." };
+var root = new RootCommand("Calls the Cognito-protected CalculatorServer with a machine-to-machine token.") { tokenOption, serverOption, verboseOption };
+root.SetAction((parse, cancellationToken) =>
+    RunAsync(parse.GetValue(tokenOption), parse.GetValue(serverOption), parse.GetValue(verboseOption), cancellationToken));
 return await root.Parse(args).InvokeAsync();
 
-static async Task<int> RunAsync(string? token, Uri? server, CancellationToken cancellationToken)
+static async Task<int> RunAsync(string? token, Uri? server, bool verbose, CancellationToken cancellationToken)
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-    builder.Configuration.AddUserSecrets(typeof(CalculatorDemo).Assembly, optional: true);
     // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool). It is
     // looked for in this sample's folder and the repository root only, never in the working directory (SetupEnvFile.Find).
+    // user-secrets and environment variables override both.
     if (SetupEnvFile.Find() is { } envFile)
     {
         builder.Configuration.AddDotNetEnv(envFile);
     }
 
     builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToClientSettings(builder.Configuration));
+    builder.Configuration.AddUserSecrets(typeof(CalculatorDemo).Assembly, optional: true);
     builder.Configuration.AddEnvironmentVariables();
+
+    // The story goes to stdout and one clear error to stderr; library logs (retries, stack traces) only with --verbose.
+    builder.Logging.ClearProviders();
+    if (verbose)
+    {
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFilter("Cognito.Mcp.Auth", LogLevel.Debug).AddFilter("Polly", LogLevel.Debug).AddFilter("System.Net.Http.HttpClient", LogLevel.Debug);
+    }
+
     builder.Services.AddCognitoTokenClient(builder.Configuration.GetSection("Cognito"));
     builder.Services.AddTransient<ChallengeRecorder>();
     builder.Services.AddHttpClient("mcp").AddCognitoAccessTokenHandler().AddHttpMessageHandler<ChallengeRecorder>();
@@ -45,6 +58,7 @@ static async Task<int> RunAsync(string? token, Uri? server, CancellationToken ca
     using var host = builder.Build();
 
     server ??= new Uri(builder.Configuration["Mcp:ServerUrl"] ?? "http://localhost:8080/mcp");
-    var demo = new CalculatorDemo(host.Services, server, Console.Out);
+    var tokenEndpointIsLocal = Uri.TryCreate(builder.Configuration["Cognito:TokenEndpoint"], UriKind.Absolute, out var endpoint) && endpoint.IsLoopback;
+    var demo = new CalculatorDemo(host.Services, server, Console.Out, Console.Error, tokenEndpointIsLocal);
     return await demo.RunAsync(token, cancellationToken);
 }

@@ -10,7 +10,7 @@ using static WebLogin.Html;
 var builder = WebApplication.CreateBuilder(args);
 
 // The .env written by setup.sh (real Cognito) overrides appsettings.json (LocalCognito's development pool);
-// environment variables and the command line override both. The .env is looked for in this sample's folder and the
+// user-secrets (Development), environment variables and the command line override both. The .env is looked for in this sample's folder and the
 // repository root only, never in the working directory (SetupEnvFile.Find).
 if (SetupEnvFile.Find() is { } envFile)
 {
@@ -18,6 +18,11 @@ if (SetupEnvFile.Find() is { } envFile)
 }
 
 builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToWebLoginSettings(builder.Configuration));
+if (builder.Environment.IsDevelopment())
+{
+    builder.Configuration.AddUserSecrets<Program>(optional: true);
+}
+
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 
 // Every problem of the Cognito section at once; WebLogin stops with them (stderr, exit code 1).

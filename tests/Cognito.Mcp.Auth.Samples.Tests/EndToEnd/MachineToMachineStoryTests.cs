@@ -136,6 +136,74 @@ public sealed class MachineToMachineStoryTests
     }
 
     [Fact]
+    public async Task Cognito_not_running_is_one_clear_error_on_stderr_with_the_fix()
+    {
+        var closedPort = ClosedLoopbackPort();
+
+        await using var client = SampleProcess.Start("M2MClient", new Dictionary<string, string?>
+        {
+            ["Cognito__TokenEndpoint"] = $"http://127.0.0.1:{closedPort}/domain/local-dev/oauth2/token",
+            ["Cognito__RetryDelay"] = "00:00:00.050",
+        });
+        var exitCode = await client.WaitForExitAsync(Cancellation);
+
+        Assert.Equal(5, exitCode);
+        Assert.Equal("No token provided. Getting M2M token from Cognito...", client.Stdout);
+        var error = Assert.Single(client.Stderr.Split('\n'));
+        Assert.StartsWith($"Error getting M2M token: Could not reach the Cognito token endpoint http://127.0.0.1:{closedPort}/domain/local-dev/oauth2/token", error, StringComparison.Ordinal);
+        Assert.EndsWith("Is LocalCognito running? Start it with: dotnet run --project samples/LocalCognito", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verbose_adds_the_library_logs_on_stderr()
+    {
+        var closedPort = ClosedLoopbackPort();
+
+        await using var client = SampleProcess.Start("M2MClient", new Dictionary<string, string?>
+        {
+            ["Cognito__TokenEndpoint"] = $"http://127.0.0.1:{closedPort}/domain/local-dev/oauth2/token",
+            ["Cognito__RetryDelay"] = "00:00:00.050",
+        }, null, "--verbose");
+        var exitCode = await client.WaitForExitAsync(Cancellation);
+
+        Assert.Equal(5, exitCode);
+        Assert.Equal("No token provided. Getting M2M token from Cognito...", client.Stdout);
+        Assert.Contains("Cognito.Mcp.Auth.Client.CognitoTokenClient", client.Stderr, StringComparison.Ordinal);
+        Assert.Contains("retry 3", client.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_secrets_override_the_env_file()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Cancellation);
+        var home = Directory.CreateTempSubdirectory("home-");
+        var envFile = Path.Combine(home.FullName, "setup.env");
+        await File.WriteAllTextAsync(envFile, $"""
+            CONFIDENTIAL_CLIENT_ID={LocalCognitoDevelopmentPool.M2MClientId}
+            CONFIDENTIAL_CLIENT_SECRET=wrong-secret-from-the-env-file
+            DOMAIN={cognito.DevelopmentPool!.DomainUrl}
+            """, Cancellation);
+        var secrets = Directory.CreateDirectory(Path.Combine(home.FullName, ".microsoft", "usersecrets", "cognito-mcp-auth-m2m-client"));
+        await File.WriteAllTextAsync(
+            Path.Combine(secrets.FullName, "secrets.json"),
+            $$"""{ "Cognito:ClientSecret": "{{LocalCognitoDevelopmentPool.M2MClientSecret}}" }""",
+            Cancellation);
+        var closedPort = ClosedLoopbackPort();
+
+        await using var client = SampleProcess.Start("M2MClient", new Dictionary<string, string?>
+        {
+            ["SETUP_ENV_FILE"] = envFile,
+            ["HOME"] = home.FullName,
+        }, null, "--server", $"http://127.0.0.1:{closedPort}/mcp");
+        var exitCode = await client.WaitForExitAsync(Cancellation);
+
+        // The token came with the secret from user-secrets (then the absent server is reported).
+        Assert.Contains("Successfully obtained access token", client.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Equal(1, cognito.Requests.Token);
+    }
+
+    [Fact]
     public async Task Help_describes_the_options()
     {
         await using var client = SampleProcess.Start("M2MClient", new Dictionary<string, string?>(), null, "--help");
@@ -143,6 +211,7 @@ public sealed class MachineToMachineStoryTests
         Assert.Equal(0, await client.WaitForExitAsync(Cancellation));
         Assert.Contains("--token", client.Output, StringComparison.Ordinal);
         Assert.Contains("--server", client.Output, StringComparison.Ordinal);
+        Assert.Contains("--verbose", client.Output, StringComparison.Ordinal);
     }
 
     [Fact]

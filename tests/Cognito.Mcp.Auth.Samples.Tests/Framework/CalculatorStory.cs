@@ -52,7 +52,7 @@ internal sealed class CalculatorStory : IAsyncDisposable
 
         await using var client = SampleProcess.Start("M2MClient", environment, null, arguments);
         var exitCode = await client.WaitForExitAsync(cancellationToken);
-        return (exitCode, client.Output);
+        return (exitCode, string.Join('\n', new[] { client.Stdout, client.Stderr }.Where(s => s.Length > 0))); // the story, then the error
     }
 
     public async ValueTask DisposeAsync()

@@ -11,12 +11,19 @@ internal sealed class SampleProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action<string>? _onLine;
 
     private SampleProcess(Process process) => _process = process;
 
+    /// <summary>Both streams, lines in the order they were read (across streams that order is not guaranteed).</summary>
     public string Output => string.Join('\n', _lines);
+
+    public string Stdout => string.Join('\n', _stdout);
+
+    public string Stderr => string.Join('\n', _stderr);
 
     public int ExitCode => _process.ExitCode;
 
@@ -56,8 +63,8 @@ internal sealed class SampleProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var sampleProcess = new SampleProcess(process);
-        process.OutputDataReceived += (_, e) => sampleProcess.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => sampleProcess.Add(e.Data);
+        process.OutputDataReceived += (_, e) => sampleProcess.Add(e.Data, sampleProcess._stdout);
+        process.ErrorDataReceived += (_, e) => sampleProcess.Add(e.Data, sampleProcess._stderr);
         process.Exited += (_, _) => sampleProcess._exited.TrySetResult();
         process.Start();
         process.BeginOutputReadLine();
@@ -98,13 +105,14 @@ internal sealed class SampleProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    private void Add(string? line)
+    private void Add(string? line, ConcurrentQueue<string> stream)
     {
         if (line is null)
         {
             return;
         }
 
+        stream.Enqueue(line);
         _lines.Enqueue(line);
         _onLine?.Invoke(line);
     }
