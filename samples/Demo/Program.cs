@@ -14,18 +14,27 @@ Console.WriteLine($"Starting LocalCognito on http://127.0.0.1:{LocalCognitoDevel
 await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(new LocalCognitoOptions { Port = LocalCognitoDevelopmentPool.DefaultPort });
 
 Console.WriteLine($"Starting CalculatorServer on {ServerUrl} ...");
-using var server = Start(Dll("CalculatorServer"), "--urls", ServerUrl, "--contentRoot", Path.GetDirectoryName(Dll("CalculatorServer"))!);
+// The server's own log (one line per tool call) is kept aside so the story reads straight; it is shown if anything fails.
+var serverLog = new System.Collections.Concurrent.ConcurrentQueue<string>();
+using var server = Start(Dll("CalculatorServer"), serverLog, "--urls", ServerUrl, "--contentRoot", Path.GetDirectoryName(Dll("CalculatorServer"))!);
 try
 {
-    await WaitUntilHealthyAsync(new Uri(ServerUrl + "/health"), server, stop.Token);
+    await WaitUntilHealthyAsync(new Uri(ServerUrl + "/health"), server, serverLog, stop.Token);
     Console.WriteLine("CalculatorServer is healthy. Running M2MClient:");
     Console.WriteLine();
 
-    using var client = Start(Dll("M2MClient"));
+    using var client = Start(Dll("M2MClient"), log: null);
     await client.WaitForExitAsync(stop.Token);
     Console.WriteLine();
-    Console.WriteLine(client.ExitCode == 0 ? "Demo finished successfully." : $"M2MClient failed with exit code {client.ExitCode}.");
-    return client.ExitCode;
+    if (client.ExitCode != 0)
+    {
+        Console.WriteLine($"M2MClient failed with exit code {client.ExitCode}. CalculatorServer's log:");
+        Console.WriteLine(string.Join(Environment.NewLine, serverLog));
+        return client.ExitCode;
+    }
+
+    Console.WriteLine($"Demo finished successfully. CalculatorServer logged {serverLog.Count(line => line.Contains("Tool ", StringComparison.Ordinal))} tool calls, each with the caller's client id and never its token.");
+    return 0;
 }
 finally
 {
@@ -33,9 +42,10 @@ finally
     await server.WaitForExitAsync(CancellationToken.None);
 }
 
-Process Start(string dll, params string[] arguments)
+// Starts a sample; with a log queue its output is collected there instead of shown.
+Process Start(string dll, System.Collections.Concurrent.ConcurrentQueue<string>? log, params string[] arguments)
 {
-    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = log is not null, RedirectStandardError = log is not null };
     start.ArgumentList.Add(dll);
     foreach (var argument in arguments)
     {
@@ -48,10 +58,22 @@ Process Start(string dll, params string[] arguments)
     start.Environment["SETUP_ENV_FILE"] = OperatingSystem.IsWindows() ? "NUL" : "/dev/null";
     start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
     start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-    return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
+    // ASP.NET Core creates a Data Protection key at the server's first start and warns that it is stored unencrypted:
+    // fine for a local demo, and nothing a reader of the demo can act on.
+    start.Environment["Logging__LogLevel__Microsoft.AspNetCore.DataProtection"] = "Error";
+    var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
+    if (log is not null)
+    {
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    return process;
 }
 
-static async Task WaitUntilHealthyAsync(Uri health, Process server, CancellationToken cancellationToken)
+static async Task WaitUntilHealthyAsync(Uri health, Process server, IEnumerable<string> serverLog, CancellationToken cancellationToken)
 {
     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
     using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
@@ -59,7 +81,8 @@ static async Task WaitUntilHealthyAsync(Uri health, Process server, Cancellation
     {
         if (server.HasExited)
         {
-            throw new InvalidOperationException($"CalculatorServer exited with code {server.ExitCode} before it was healthy. Is port 8080 free?");
+            throw new InvalidOperationException(
+                $"CalculatorServer exited with code {server.ExitCode} before it was healthy. Is port 8080 free? Its output:{Environment.NewLine}{string.Join(Environment.NewLine, serverLog)}");
         }
 
         try
