@@ -58,4 +58,7 @@ internal static partial class TokenClientLog
 
     [LoggerMessage(4116, LogLevel.Debug, "Not renewing the token of client '{ClientName}' for scope '{Scope}' until {Until:O}: the last renewal did not help.")]
     public static partial void RenewalBackingOff(ILogger logger, string clientName, string scope, DateTimeOffset until);
+
+    [LoggerMessage(4117, LogLevel.Warning, "Cognito issued client '{ClientName}' a token without the requested scope '{Missing}' (granted: '{Granted}'); the token is not used.")]
+    public static partial void ScopesNotGranted(ILogger logger, string clientName, string missing, string granted);
 }

@@ -48,6 +48,40 @@ public sealed class TokenEndpointResponseTests
         Assert.Single(endpoint.Requests);
     }
 
+    [Theory]
+    [InlineData("my-api/read", null, false)] // Cognito dropped my-api/write silently
+    [InlineData("my-api/read my-api/write", null, true)]
+    [InlineData("my-api/write my-api/read openid", null, true)]
+    [InlineData("my-api/read my-api/write", "my-api/read", false)] // the response's scope is what was granted
+    public async Task A_token_without_every_requested_scope_is_refused_and_not_cached(string tokenScope, string? responseScope, bool accepted)
+    {
+        var jwt = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode("""{"alg":"RS256","kid":"k"}""") + "."
+            + Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode($$"""{"token_use":"access","scope":"{{tokenScope}}","exp":4102444800}""") + ".c2ln";
+        var body = responseScope is null
+            ? $$"""{"access_token":"{{jwt}}","expires_in":3600,"token_type":"Bearer"}"""
+            : $$"""{"access_token":"{{jwt}}","expires_in":3600,"token_type":"Bearer","scope":"{{responseScope}}"}""";
+        await using var endpoint = await LoopbackServer.StartAsync((_, context) => LoopbackServer.JsonAsync(context, body));
+        var settings = TokenClientTestHost.DefaultSettings(endpoint.Url("/oauth2/token"), LocalCognitoDevelopmentPool.M2MClientId, LocalCognitoDevelopmentPool.M2MClientSecret);
+        settings["Cognito:Scopes:1"] = LocalCognitoDevelopmentPool.WriteScope;
+        await using var host = TokenClientTestHost.Create(settings);
+
+        if (accepted)
+        {
+            Assert.Equal(jwt, (await host.Client.GetTokenAsync(cancellationToken: Ct)).Value);
+            Assert.Equal(jwt, (await host.Client.GetTokenAsync(cancellationToken: Ct)).Value);
+            Assert.Single(endpoint.Requests);
+            return;
+        }
+
+        var failure = await Assert.ThrowsAsync<CognitoTokenException>(() => host.Client.GetTokenAsync(cancellationToken: Ct));
+        await Assert.ThrowsAsync<CognitoTokenException>(() => host.Client.GetTokenAsync(cancellationToken: Ct));
+
+        Assert.Equal("invalid_scope", failure.Error);
+        Assert.StartsWith("Cognito issued a token without the requested scope 'my-api/write' (granted: 'my-api/read')", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Cognito:Scopes", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, endpoint.Requests.Count); // never cached
+    }
+
     [Fact]
     public async Task An_oversized_error_body_is_still_an_explained_refusal()
     {

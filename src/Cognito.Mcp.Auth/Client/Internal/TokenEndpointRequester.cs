@@ -51,8 +51,20 @@ internal sealed class TokenEndpointRequester(
                 throw TokenErrorMessages.FromErrorResponse(options, clientName, response.StatusCode, error, description, scope);
             }
 
-            var token = body is null ? null : TokenResponse.Parse(body, out var problem) ?? throw InvalidResponse(problem);
-            return token ?? throw InvalidResponse($"the body is larger than {BoundedContent.MaxBytes} bytes");
+            if (body is null)
+            {
+                throw InvalidResponse($"the body is larger than {BoundedContent.MaxBytes} bytes");
+            }
+
+            var token = TokenResponse.Parse(body, out var problem) ?? throw InvalidResponse(problem);
+            if (GrantedScopes.Missing(scope, token, out var granted) is { Count: > 0 } missing)
+            {
+                TokenClientLog.ScopesNotGranted(logger, clientName, string.Join(' ', missing), granted ?? string.Empty);
+                Fail(clientName, activity, "scope_not_granted");
+                throw TokenErrorMessages.ScopesNotGranted(options, clientName, missing, granted ?? string.Empty);
+            }
+
+            return token;
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException or IOException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -61,6 +61,13 @@ internal static class TokenErrorMessages
             errorDescription: null,
             statusCode: HttpStatusCode.OK);
 
+    public static CognitoTokenException ScopesNotGranted(CognitoTokenClientOptions options, string clientName, IReadOnlyList<string> missing, string granted) =>
+        new(
+            $"Cognito issued a token without the requested scope{(missing.Count > 1 ? "s" : string.Empty)} '{string.Join(' ', missing)}' (granted: '{granted}'): app client {options.ClientId} is not allowed {(missing.Count > 1 ? "them" : "it")}. Allow the scope in the app client's custom scopes in Cognito, or stop asking for it ({SettingNames.For(options, clientName, nameof(options.Scopes))} or the scopes passed to GetTokenAsync). The token was not cached.",
+            error: "invalid_scope",
+            errorDescription: null,
+            statusCode: HttpStatusCode.OK);
+
     public static CognitoTokenException Redirected(CognitoTokenClientOptions options, string clientName, Uri endpoint, Uri? location) =>
         new(
             $"The token endpoint {endpoint.GetLeftPart(UriPartial.Path)} answered with a redirect{(location is null ? string.Empty : " to " + (location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString.Split('?')[0]))}. Redirects are not followed, because following one would send the client secret to another address: set {EndpointSetting(options, clientName)} to the Cognito domain's /oauth2/token itself.",
