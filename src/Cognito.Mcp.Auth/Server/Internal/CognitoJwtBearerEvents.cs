@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
@@ -99,13 +97,6 @@ internal sealed class CognitoJwtBearerEvents(
             context.Fail(new TokenRejectedException(failure));
             ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, keys.LastFailure ?? context.Exception);
         }
-        else if (failure == TokenFailure.InvalidSignature && !IsSignedWithRs256(context.Request))
-        {
-            // IdentityModel reports a token signed with another algorithm (none, HS256, RS384, PS256…) as a bad signature.
-            failure = TokenFailure.InvalidAlgorithm;
-            context.Fail(new TokenRejectedException(failure));
-            ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
-        }
         else if (failure == TokenFailure.SigningKeysUnavailable)
         {
             ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, context.Exception);
@@ -119,20 +110,6 @@ internal sealed class CognitoJwtBearerEvents(
     }
 
     private static ReadOnlySpan<char> TokenOf(string bearerHeader) => bearerHeader.AsSpan(BearerPrefix.Length).Trim();
-
-    private static bool IsSignedWithRs256(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        try
-        {
-            // Only reached after MessageReceived accepted the header as a single "Bearer <token>".
-            return string.Equals(new JsonWebToken(TokenOf(header).ToString()).Alg, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal);
-        }
-        catch (ArgumentException)
-        {
-            return true; // Unreadable: keep the signature failure.
-        }
-    }
 
     // JwtBearer answers the challenge itself only if this scheme is challenged directly; the CognitoMcp scheme, which
     // the policy uses, writes the MCP challenge. Keep JwtBearer's own header out either way.

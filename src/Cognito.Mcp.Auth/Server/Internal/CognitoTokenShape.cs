@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>
-/// Accepts only the token shapes Cognito issues, before any cryptography: a JWS header without <c>crit</c> (RFC 7515
-/// section 4.1.11: no extension is understood here), <c>exp</c>, <c>iat</c> and <c>nbf</c> as JSON numbers,
+/// Accepts only the token shapes Cognito issues, before any cryptography: a JWS header with <c>alg</c> RS256 and
+/// without <c>crit</c> (RFC 7515 section 4.1.11: no extension is understood here), <c>exp</c>, <c>iat</c> and <c>nbf</c> as JSON numbers,
 /// <c>iss</c>, <c>token_use</c>, <c>client_id</c>, <c>scope</c> and <c>sub</c> as JSON strings (an array holding the
 /// right value is still wrong), none of them twice, and <c>iat</c> present (RFC 9068 section 2.2 requires it, and
 /// Cognito always sends it). IdentityModel alone reads a one-element array as its value and a numeric string as a date.
@@ -65,6 +65,7 @@ internal static class CognitoTokenShape
             return null;
         }
 
+        var rs256 = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("crit"u8))
@@ -72,11 +73,22 @@ internal static class CognitoTokenShape
                 return TokenFailure.UnsupportedCriticalHeader;
             }
 
+            var isAlg = reader.ValueTextEquals("alg"u8);
             reader.Read();
+            if (isAlg)
+            {
+                // IdentityModel reports none, HS256, RS384, PS256… as a bad signature; say what is wrong instead.
+                rs256 = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("RS256"u8);
+                if (!rs256)
+                {
+                    return TokenFailure.InvalidAlgorithm;
+                }
+            }
+
             reader.Skip();
         }
 
-        return null;
+        return rs256 ? null : TokenFailure.InvalidAlgorithm;
     }
 
     private static TokenFailure? InspectPayload(ReadOnlySpan<byte> json)
