@@ -52,4 +52,8 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1011, EventName = "McpEndpointUnprotected", Level = LogLevel.Warning,
         Message = "The MCP endpoint {Endpoint} has no authorization: anyone can call it. Write app.MapMcp(...).RequireCognitoMcpAuth() to protect it with Cognito tokens.")]
     public static partial void McpEndpointUnprotected(ILogger logger, string endpoint);
+
+    [LoggerMessage(EventId = 1012, EventName = "SdkSchemeAlsoRegistered", Level = LogLevel.Warning,
+        Message = "The MCP SDK's own authentication scheme '{Scheme}' (AddMcp()) is registered too; it also serves the protected resource metadata, so clients may read its document instead of Cognito's. Remove AddMcp(): AddCognitoMcpAuth() serves the metadata.")]
+    public static partial void SdkSchemeAlsoRegistered(ILogger logger, string scheme);
 }

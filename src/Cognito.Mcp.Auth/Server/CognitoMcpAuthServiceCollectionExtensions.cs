@@ -70,17 +70,51 @@ public static class CognitoMcpAuthServiceCollectionExtensions
             .RequireAuthenticatedUser()
             .AddRequirements(new ScopeRequirement(scopes: null))));
 
-        // Replaces the framework's result handler with one that delegates to it after noting the missing scope.
-        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, InsufficientScopeResultHandler>());
+        DecorateResultHandler(services);
+
+        // Default schemes only for an application that chose none (checked after all of its own configuration).
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(options =>
+        {
+            if (options.DefaultScheme is null && options.DefaultAuthenticateScheme is null
+                && options.DefaultChallengeScheme is null && options.DefaultForbidScheme is null)
+            {
+                options.DefaultAuthenticateScheme = CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultForbidScheme = CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+            }
+        });
 
         return services
-            .AddAuthentication(options =>
-            {
-                options.DefaultAuthenticateScheme ??= CognitoMcpAuthenticationDefaults.AuthenticationScheme;
-                options.DefaultChallengeScheme ??= CognitoMcpAuthenticationDefaults.AuthenticationScheme;
-                options.DefaultForbidScheme ??= CognitoMcpAuthenticationDefaults.AuthenticationScheme;
-            })
+            .AddAuthentication()
             .AddJwtBearer(CognitoMcpAuthenticationDefaults.BearerScheme, displayName: null, _ => { })
             .AddScheme<CognitoMcpSchemeOptions, CognitoMcpAuthenticationHandler>(CognitoMcpAuthenticationDefaults.AuthenticationScheme, "Amazon Cognito (MCP)", _ => { });
     }
+
+    /// <summary>
+    /// Wraps whatever <see cref="IAuthorizationMiddlewareResultHandler"/> is registered so far (the application's, or the
+    /// framework's default) instead of replacing it. A handler the application registers later replaces ours; 403s
+    /// then name <c>RequiredScopes</c> rather than the scope a tool needed.
+    /// </summary>
+    private static void DecorateResultHandler(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ResultHandlerDecorated)))
+        {
+            return;
+        }
+
+        services.AddSingleton<ResultHandlerDecorated>();
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler) && !d.IsKeyedService);
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler>(provider => new InsufficientScopeResultHandler(
+            provider.GetRequiredService<ScopeAuthorizationHandler>(),
+            existing switch
+            {
+                null => new Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler(),
+                { ImplementationInstance: IAuthorizationMiddlewareResultHandler instance } => instance,
+                { ImplementationFactory: { } factory } => (IAuthorizationMiddlewareResultHandler)factory(provider),
+                _ => (IAuthorizationMiddlewareResultHandler)ActivatorUtilities.CreateInstance(provider, existing.ImplementationType!),
+            })));
+    }
+
+    /// <summary>Marks a service collection whose result handler is already wrapped (AddCognitoMcpAuth called twice).</summary>
+    private sealed class ResultHandlerDecorated;
 }

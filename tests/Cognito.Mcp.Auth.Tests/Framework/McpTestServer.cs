@@ -56,7 +56,9 @@ internal sealed class McpTestServer : IAsyncDisposable
         IDictionary<string, string?> settings,
         Action<IServiceCollection>? configureServices = null,
         string environment = "Development",
-        Action<IEndpointConventionBuilder>? protect = null)
+        Action<IEndpointConventionBuilder>? protect = null,
+        Action<IServiceCollection>? beforeCognito = null,
+        Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = "Cognito.Mcp.Auth.Tests" });
         builder.Configuration.Sources.Clear();
@@ -64,6 +66,7 @@ internal sealed class McpTestServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
 
+        beforeCognito?.Invoke(builder.Services);
         builder.Services.AddCognitoMcpAuth();
         builder.Services.AddMcpServer()
             .WithHttpTransport(options => options.Stateless = true)
@@ -75,6 +78,7 @@ internal sealed class McpTestServer : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => "ok");
+        configureApp?.Invoke(app);
         var mcp = app.MapMcp("/mcp");
         if (protect is null)
         {

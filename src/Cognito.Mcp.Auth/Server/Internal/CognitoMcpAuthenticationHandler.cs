@@ -18,8 +18,6 @@ internal sealed class CognitoMcpAuthenticationHandler(
     ProtectedResourceMetadata metadata)
     : AuthenticationHandler<CognitoMcpSchemeOptions>(schemeOptions, loggerFactory, encoder), IAuthenticationRequestHandler
 {
-    internal const string NeededScopesItem = "Cognito.Mcp.Auth.NeededScopes";
-
     public async Task<bool> HandleRequestAsync()
     {
         if (!metadata.IsMetadataPath(Request.Path) || !(HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)))
@@ -65,9 +63,7 @@ internal sealed class CognitoMcpAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var needed = Context.Items.TryGetValue(NeededScopesItem, out var item) && item is IReadOnlyList<string> scopes
-            ? scopes
-            : metadata.RequiredScopes;
+        var needed = NeededScopes.FromProperties(properties) ?? metadata.RequiredScopes;
         ServerLog.InsufficientScope(Logger, Context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", string.Join(' ', needed), Request.Path);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         Response.Headers.WWWAuthenticate = BearerChallenge.InsufficientScope(needed, metadata.MetadataUrl);

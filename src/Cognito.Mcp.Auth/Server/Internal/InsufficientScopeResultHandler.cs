@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -5,21 +6,33 @@ using Microsoft.AspNetCore.Http;
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>
-/// Remembers which scope a refused request lacked, so the 403 challenge can name it; everything else is the
-/// framework's default handling.
+/// Wraps the application's <see cref="IAuthorizationMiddlewareResultHandler"/> (or the framework's): when a Cognito
+/// scope requirement is what failed, it forbids with the needed scopes in the authentication properties, so the 403
+/// challenge names them; every other result goes to the wrapped handler unchanged.
 /// </summary>
-internal sealed class InsufficientScopeResultHandler(ScopeAuthorizationHandler scopes) : IAuthorizationMiddlewareResultHandler
+internal sealed class InsufficientScopeResultHandler(ScopeAuthorizationHandler scopes, IAuthorizationMiddlewareResultHandler inner)
+    : IAuthorizationMiddlewareResultHandler
 {
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
-
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden
-            && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().FirstOrDefault() is { } failed)
+        if (!authorizeResult.Forbidden
+            || authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().FirstOrDefault() is not { } failed)
         {
-            context.Items[CognitoMcpAuthenticationHandler.NeededScopesItem] = scopes.Needed(failed);
+            await inner.HandleAsync(next, context, policy, authorizeResult);
+            return;
         }
 
-        return _default.HandleAsync(next, context, policy, authorizeResult);
+        // What the framework's handler does for a forbidden result, with the needed scopes attached.
+        var properties = NeededScopes.ToProperties(scopes.Needed(failed));
+        if (policy.AuthenticationSchemes.Count == 0)
+        {
+            await context.ForbidAsync(properties);
+            return;
+        }
+
+        foreach (var scheme in policy.AuthenticationSchemes)
+        {
+            await context.ForbidAsync(scheme, properties);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Cognito.Mcp.Auth.Diagnostics;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore.Authentication;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
@@ -22,6 +24,13 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
         next(app);
         var endpoints = app.ApplicationServices.GetService<EndpointDataSource>()?.Endpoints ?? [];
         var logger = app.ApplicationServices.GetRequiredService<ILogger<McpEndpointProtectionCheck>>();
+        var schemes = app.ApplicationServices.GetRequiredService<IAuthenticationSchemeProvider>();
+        if (schemes.GetSchemeAsync(McpAuthenticationDefaults.AuthenticationScheme).GetAwaiter().GetResult() is not null)
+        {
+            // Both would answer /.well-known/oauth-protected-resource; whichever runs first wins, unpredictably.
+            ServerLog.SdkSchemeAlsoRegistered(logger, McpAuthenticationDefaults.AuthenticationScheme);
+        }
+
         var weak = new List<string>();
         foreach (var endpoint in endpoints.Where(IsMcpEndpoint))
         {

@@ -59,8 +59,7 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
                 if (!ScopeAuthorizationHandler.HasAnyScope(context.User, needed))
                 {
                     ServerLog.ToolScopeMissing(logger, context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", tool, string.Join(' ', needed));
-                    context.Items[CognitoMcpAuthenticationHandler.NeededScopesItem] = needed;
-                    await context.ForbidAsync(CognitoMcpAuthenticationDefaults.AuthenticationScheme);
+                    await context.ForbidAsync(CognitoMcpAuthenticationDefaults.AuthenticationScheme, NeededScopes.ToProperties(needed));
                     return;
                 }
             }
