@@ -56,4 +56,8 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1012, EventName = "SdkSchemeAlsoRegistered", Level = LogLevel.Warning,
         Message = "The MCP SDK's own authentication scheme '{Scheme}' (AddMcp()) is registered too; it also serves the protected resource metadata, so clients may read its document instead of Cognito's. Remove AddMcp(): AddCognitoMcpAuth() serves the metadata.")]
     public static partial void SdkSchemeAlsoRegistered(ILogger logger, string scheme);
+
+    [LoggerMessage(EventId = 1013, EventName = "RefusedByApplication", Level = LogLevel.Information,
+        Message = "Access token of app client {ClientId} refused by the application's OnTokenValidated: {Reason}")]
+    public static partial void RefusedByApplication(ILogger logger, string clientId, string reason);
 }

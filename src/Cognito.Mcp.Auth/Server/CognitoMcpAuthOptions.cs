@@ -124,6 +124,19 @@ public sealed class CognitoMcpAuthOptions
     public TimeSpan BackchannelTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Gets or sets the events raised while authenticating: a token validated, a challenge, a 403. Default: an instance
+    /// that does nothing. Set in code (<c>AddCognitoMcpAuth(o => o.Events.OnTokenValidated = …)</c>).
+    /// </summary>
+    public CognitoMcpAuthEvents Events { get; set; } = new();
+
+    /// <summary>
+    /// Gets or sets a type derived from <see cref="CognitoMcpAuthEvents"/> to use instead of <see cref="Events"/>,
+    /// created once from the application's services (register it there, or its constructor's dependencies). Default
+    /// <see langword="null"/>: <see cref="Events"/> is used.
+    /// </summary>
+    public Type? EventsType { get; set; }
+
+    /// <summary>
     /// Gets or sets the handler used for requests for the OpenID configuration and the JWKS. Default
     /// <see langword="null"/>: the framework's handler. Tests and proxies set it.
     /// </summary>

@@ -64,6 +64,7 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         services.TryAddSingleton<AllowedClients>();
         services.TryAddSingleton<CognitoAccessTokenRules>();
         services.TryAddSingleton<CognitoJwtBearerEvents>();
+        services.TryAddSingleton<ApplicationEvents>();
 
         services.AddAuthorization(options => options.AddPolicy(CognitoMcpAuthenticationDefaults.PolicyName, policy => policy
             .AddAuthenticationSchemes(CognitoMcpAuthenticationDefaults.AuthenticationScheme)

@@ -16,7 +16,8 @@ public sealed class TestTools
         user.Identity?.Name ?? "",
         user.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "",
         string.Join(' ', user.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)),
-        string.Join(' ', user.FindAll(CognitoClaimTypes.Groups).Where(c => user.IsInRole(c.Value)).Select(c => c.Value)));
+        string.Join(' ', user.FindAll(CognitoClaimTypes.Groups).Where(c => user.IsInRole(c.Value)).Select(c => c.Value)))
+        + (user.FindFirst("tenant") is { } tenant ? "|tenant=" + tenant.Value : ""); // a claim an application's event added
 
     [McpServerTool(Name = "reset"), Description("Needs my-api/write."), RequireScope("write")]
     public static string Reset() => "reset done";

@@ -13,7 +13,7 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// JwtBearer has checked signature, issuer, algorithm and lifetime; finally the caller's principal.
 /// </summary>
 internal sealed class CognitoJwtBearerEvents(
-    IOptions<CognitoMcpAuthOptions> options, CognitoAccessTokenRules rules, ILogger<CognitoJwtBearerEvents> logger)
+    IOptions<CognitoMcpAuthOptions> options, CognitoAccessTokenRules rules, ApplicationEvents application, ILogger<CognitoJwtBearerEvents> logger)
     : JwtBearerEvents
 {
     private const string BearerPrefix = "Bearer ";
@@ -59,7 +59,7 @@ internal sealed class CognitoJwtBearerEvents(
         return Task.CompletedTask;
     }
 
-    public override Task TokenValidated(TokenValidatedContext context)
+    public override async Task TokenValidated(TokenValidatedContext context)
     {
         var principal = context.Principal!;
         var failure = rules.Check((ClaimsIdentity)principal.Identity!, out var tokenUse, out var clientId);
@@ -67,24 +67,36 @@ internal sealed class CognitoJwtBearerEvents(
         {
             case TokenFailure.NotAnAccessToken:
                 ServerLog.NotAnAccessToken(logger, tokenUse ?? "(none)");
-                return Refuse(context, failure.Value);
+                await Refuse(context, failure.Value);
+                return;
             case TokenFailure.ClientNotAllowed when string.IsNullOrEmpty(clientId):
                 ServerLog.ClientIdMissing(logger);
-                return Refuse(context, failure.Value);
+                await Refuse(context, failure.Value);
+                return;
             case TokenFailure.ClientNotAllowed:
                 ServerLog.ClientNotAllowed(logger, clientId!);
-                return Refuse(context, failure.Value);
+                await Refuse(context, failure.Value);
+                return;
             case { } other:
-                return Refuse(context, other);
+                await Refuse(context, other);
+                return;
         }
 
-        context.Principal = CreatePrincipal(principal);
+        var validated = new CognitoTokenValidatedContext(context.HttpContext, CreatePrincipal(principal), clientId!);
+        await application.Events.TokenValidated(validated);
+        if (validated.RefusalReason is { } reason)
+        {
+            ServerLog.RefusedByApplication(logger, clientId!, reason);
+            await Refuse(context, TokenFailure.RefusedByApplication);
+            return;
+        }
+
+        context.Principal = validated.Principal;
         if (logger.IsEnabled(LogLevel.Debug))
         {
             // The scope list is built only when the event is logged: this runs on every authenticated request.
             ServerLog.TokenAccepted(logger, clientId!, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
         }
-        return Task.CompletedTask;
     }
 
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
@@ -122,7 +134,7 @@ internal sealed class CognitoJwtBearerEvents(
 
     private Task Refuse(ResultContext<JwtBearerOptions> context, TokenFailure failure)
     {
-        if (failure is not (TokenFailure.NotAnAccessToken or TokenFailure.ClientNotAllowed))
+        if (failure is not (TokenFailure.NotAnAccessToken or TokenFailure.ClientNotAllowed or TokenFailure.RefusedByApplication))
         {
             ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
         }

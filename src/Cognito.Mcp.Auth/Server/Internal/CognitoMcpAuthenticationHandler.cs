@@ -15,7 +15,8 @@ internal sealed class CognitoMcpAuthenticationHandler(
     IOptionsMonitor<CognitoMcpSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ProtectedResourceMetadata metadata)
+    ProtectedResourceMetadata metadata,
+    ApplicationEvents application)
     : AuthenticationHandler<CognitoMcpSchemeOptions>(schemeOptions, loggerFactory, encoder), IAuthenticationRequestHandler
 {
     public async Task<bool> HandleRequestAsync()
@@ -43,30 +44,44 @@ internal sealed class CognitoMcpAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await Context.AuthenticateAsync(CognitoMcpAuthenticationDefaults.BearerScheme);
+        CognitoChallengeContext challenge;
         if (result.Failure is null)
         {
             ServerLog.TokenMissing(Logger, Request.Path);
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
-            Response.Headers.WWWAuthenticate = BearerChallenge.Missing(metadata.MetadataUrl, metadata.RequiredScopes);
-            return;
+            challenge = new CognitoChallengeContext(
+                Context, StatusCodes.Status401Unauthorized, error: null, errorDescription: null, BearerChallenge.Missing(metadata.MetadataUrl, metadata.RequiredScopes));
+        }
+        else
+        {
+            var failure = TokenFailures.Classify(result.Failure);
+            var error = TokenFailures.IsInvalidRequest(failure) ? "invalid_request" : "invalid_token";
+            var description = TokenFailures.Describe(failure);
+            challenge = new CognitoChallengeContext(
+                Context,
+                error == "invalid_request" ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized,
+                error,
+                description,
+                BearerChallenge.Refused(error, description, metadata.MetadataUrl, metadata.RequiredScopes));
         }
 
-        var failure = TokenFailures.Classify(result.Failure);
-        var invalidRequest = TokenFailures.IsInvalidRequest(failure);
-        Response.StatusCode = invalidRequest ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = BearerChallenge.Refused(
-            invalidRequest ? "invalid_request" : "invalid_token",
-            TokenFailures.Describe(failure),
-            metadata.MetadataUrl,
-            metadata.RequiredScopes);
+        await application.Events.Challenge(challenge);
+        if (!challenge.Handled)
+        {
+            Response.StatusCode = challenge.StatusCode;
+            Response.Headers.WWWAuthenticate = challenge.WwwAuthenticate;
+        }
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var needed = NeededScopes.FromProperties(properties) ?? metadata.RequiredScopes;
         ServerLog.InsufficientScope(Logger, Context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", string.Join(' ', needed), Request.Path);
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        Response.Headers.WWWAuthenticate = BearerChallenge.InsufficientScope(needed, metadata.MetadataUrl);
-        return Task.CompletedTask;
+        var forbidden = new CognitoForbiddenContext(Context, needed, BearerChallenge.InsufficientScope(needed, metadata.MetadataUrl));
+        await application.Events.Forbidden(forbidden);
+        if (!forbidden.Handled)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            Response.Headers.WWWAuthenticate = forbidden.WwwAuthenticate;
+        }
     }
 }

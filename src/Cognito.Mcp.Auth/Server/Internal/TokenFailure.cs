@@ -21,4 +21,5 @@ internal enum TokenFailure
     ClaimOfWrongType,
     MissingIssuedAt,
     UnsupportedCriticalHeader,
+    RefusedByApplication,
 }

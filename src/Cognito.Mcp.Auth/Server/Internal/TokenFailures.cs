@@ -41,6 +41,7 @@ internal static class TokenFailures
         TokenFailure.ClaimOfWrongType => "The access token has a claim of the wrong type",
         TokenFailure.MissingIssuedAt => "The access token has no iat claim",
         TokenFailure.UnsupportedCriticalHeader => "The access token has a critical header parameter that is not supported",
+        TokenFailure.RefusedByApplication => "The access token was refused by the server",
         _ => "The access token is invalid",
     };
 
