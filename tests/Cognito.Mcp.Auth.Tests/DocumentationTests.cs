@@ -26,6 +26,24 @@ public sealed partial class DocumentationTests
     public void Every_app_client_setting_is_documented_and_every_documented_one_exists() =>
         AssertSame(Keys(Section("### `LocalAppClientSettings`", "Invalid combinations"), PropertyCell()), Settable(typeof(LocalAppClientSettings)));
 
+    [Fact]
+    public void Every_log_event_is_listed_in_observability_md_with_its_level()
+    {
+        var observability = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "observability.md"));
+        var events = typeof(CognitoMcpAuthOptions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Select(m => m.GetCustomAttribute<Microsoft.Extensions.Logging.LoggerMessageAttribute>())
+            .OfType<Microsoft.Extensions.Logging.LoggerMessageAttribute>()
+            .Select(a => $"{a.EventId} {a.Level}");
+        var documented = observability.Split('\n').Where(line => LogRow().IsMatch(line))
+            .Select(line => line.Split('|')).Select(cells => $"{cells[1].Trim()} {cells[3].Trim()}"); // | id | name | level | …
+
+        AssertSame(documented, events);
+    }
+
+    [GeneratedRegex(@"^\| \d{4} \|")]
+    private static partial Regex LogRow();
+
     private static void AssertSame(IEnumerable<string> documented, IEnumerable<string> actual)
     {
         var doc = documented.ToHashSet(StringComparer.Ordinal);

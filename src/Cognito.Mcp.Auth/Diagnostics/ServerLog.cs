@@ -5,6 +5,9 @@ namespace Cognito.Mcp.Auth.Diagnostics;
 /// <summary>Log events of the resource-server side (event ids 1000–1099). Never a token, never a secret.</summary>
 internal static partial class ServerLog
 {
+    /// <summary>The log category of every server-side event: a public name, stable across internal refactoring.</summary>
+    public const string Category = "Cognito.Mcp.Auth.Server";
+
     [LoggerMessage(EventId = 1000, EventName = "TokenMissing", Level = LogLevel.Debug,
         Message = "Request to {Path} has no bearer token; challenging.")]
     public static partial void TokenMissing(ILogger logger, string path);

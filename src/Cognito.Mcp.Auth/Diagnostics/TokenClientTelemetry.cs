@@ -21,6 +21,7 @@ internal sealed class TokenClientTelemetry : IDisposable
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheMisses;
     private readonly Counter<long> _failures;
+    private readonly Histogram<double> _duration;
 
     public TokenClientTelemetry(IMeterFactory meterFactory)
     {
@@ -29,6 +30,11 @@ internal sealed class TokenClientTelemetry : IDisposable
         _cacheHits = _meter.CreateCounter<long>("cognito.token_client.cache.hits", "{lookup}", "Token lookups answered from the cache.");
         _cacheMisses = _meter.CreateCounter<long>("cognito.token_client.cache.misses", "{lookup}", "Token lookups that needed a new token.");
         _failures = _meter.CreateCounter<long>("cognito.token_client.failures", "{request}", "Token requests that failed, by OAuth error code.");
+        _duration = _meter.CreateHistogram<double>(
+            "cognito.token_client.request.duration",
+            "s",
+            "How long a token request took, retries included, by outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
     }
 
     public void Request(string clientName) => _requests.Add(1, new KeyValuePair<string, object?>("cognito.client", clientName));
@@ -41,6 +47,11 @@ internal sealed class TokenClientTelemetry : IDisposable
         1,
         new KeyValuePair<string, object?>("cognito.client", clientName),
         new KeyValuePair<string, object?>("error.type", error));
+
+    public void Duration(string clientName, TimeSpan elapsed, string? error) => _duration.Record(
+        elapsed.TotalSeconds,
+        new KeyValuePair<string, object?>("cognito.client", clientName),
+        new KeyValuePair<string, object?>("error.type", error ?? "none"));
 
     public void Dispose() => _meter.Dispose();
 }

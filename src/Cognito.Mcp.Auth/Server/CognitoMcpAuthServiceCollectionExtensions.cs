@@ -65,6 +65,8 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         services.TryAddSingleton<CognitoAccessTokenRules>();
         services.TryAddSingleton<CognitoJwtBearerEvents>();
         services.TryAddSingleton<ApplicationEvents>();
+        services.AddMetrics();
+        services.TryAddSingleton<Cognito.Mcp.Auth.Diagnostics.ServerTelemetry>();
 
         services.AddAuthorization(options => options.AddPolicy(CognitoMcpAuthenticationDefaults.PolicyName, policy => policy
             .AddAuthenticationSchemes(CognitoMcpAuthenticationDefaults.AuthenticationScheme)

@@ -15,6 +15,12 @@ public static class CognitoMcpAuthenticationDefaults
     /// <summary>The configuration section read by default.</summary>
     public const string ConfigurationSection = "Cognito";
 
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/> and <see cref="System.Diagnostics.Metrics.Meter"/>
+    /// of the resource-server side: <c>Cognito.Mcp.Auth.Server</c> (docs/observability.md lists every instrument).
+    /// </summary>
+    public const string TelemetryName = "Cognito.Mcp.Auth.Server";
+
     /// <summary>The RFC 9728 well-known path of the protected resource metadata.</summary>
     public const string ProtectedResourceMetadataPath = "/.well-known/oauth-protected-resource";
 }

@@ -33,6 +33,7 @@ public sealed class TokenClientTelemetryTests
         using var hits = new MetricCollector<long>(meters, CognitoTokenClientDefaults.MeterName, "cognito.token_client.cache.hits");
         using var misses = new MetricCollector<long>(meters, CognitoTokenClientDefaults.MeterName, "cognito.token_client.cache.misses");
         using var failures = new MetricCollector<long>(meters, CognitoTokenClientDefaults.MeterName, "cognito.token_client.failures");
+        using var durations = new MetricCollector<double>(meters, CognitoTokenClientDefaults.MeterName, "cognito.token_client.request.duration");
 
         var token = await host.Client.GetTokenAsync(cancellationToken: Ct);
         await host.Client.GetTokenAsync(cancellationToken: Ct);
@@ -44,6 +45,8 @@ public sealed class TokenClientTelemetryTests
         Assert.Equal(2, misses.GetMeasurementSnapshot().EvaluateAsCounter());
         var failure = Assert.Single(failures.GetMeasurementSnapshot());
         Assert.Equal("invalid_client", failure.Tags["error.type"]);
+        Assert.Equal(["none", "invalid_client"], durations.GetMeasurementSnapshot().Select(m => (string)m.Tags["error.type"]!));
+        Assert.All(durations.GetMeasurementSnapshot(), m => Assert.True(m.Value > 0));
 
         List<Activity> recorded;
         lock (spans)

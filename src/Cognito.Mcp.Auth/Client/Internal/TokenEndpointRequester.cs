@@ -21,6 +21,31 @@ internal sealed class TokenEndpointRequester(
     public async Task<TokenResponse> RequestAsync(
         string clientName, CognitoTokenClientOptions options, Uri endpoint, string scope, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        string? error = null;
+        try
+        {
+            return await RequestCoreAsync(clientName, options, endpoint, scope, cancellationToken);
+        }
+        catch (CognitoTokenException exception)
+        {
+            error = exception.Error ?? "failed";
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            error = "canceled";
+            throw;
+        }
+        finally
+        {
+            telemetry.Duration(clientName, Stopwatch.GetElapsedTime(started), error);
+        }
+    }
+
+    private async Task<TokenResponse> RequestCoreAsync(
+        string clientName, CognitoTokenClientOptions options, Uri endpoint, string scope, CancellationToken cancellationToken)
+    {
         using var activity = TokenClientTelemetry.ActivitySource.StartActivity("cognito.token_client.request", ActivityKind.Client);
         activity?.SetTag("cognito.client", clientName);
         activity?.SetTag("oauth.scope", scope);

@@ -23,10 +23,10 @@ internal sealed class AllowedClients : IDisposable
         IOptions<CognitoMcpAuthOptions> options,
         IOptionsFactory<CognitoMcpAuthOptions> factory,
         IEnumerable<IOptionsChangeTokenSource<CognitoMcpAuthOptions>> sources,
-        ILogger<AllowedClients> logger)
+        ILoggerFactory loggerFactory)
     {
         _factory = factory;
-        _logger = logger;
+        _logger = loggerFactory.CreateLogger(ServerLog.Category);
         _current = Snapshot.Of(options.Value);
         foreach (var source in sources.Where(s => s.Name == Options.DefaultName))
         {

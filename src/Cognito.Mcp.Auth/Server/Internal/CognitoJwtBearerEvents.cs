@@ -13,9 +13,11 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// JwtBearer has checked signature, issuer, algorithm and lifetime; finally the caller's principal.
 /// </summary>
 internal sealed class CognitoJwtBearerEvents(
-    IOptions<CognitoMcpAuthOptions> options, CognitoAccessTokenRules rules, ApplicationEvents application, ILogger<CognitoJwtBearerEvents> logger)
+    IOptions<CognitoMcpAuthOptions> options, CognitoAccessTokenRules rules, ApplicationEvents application, ServerTelemetry telemetry, ILoggerFactory loggerFactory)
     : JwtBearerEvents
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger(ServerLog.Category);
+
     private const string BearerPrefix = "Bearer ";
 
     public override Task MessageReceived(MessageReceivedContext context)
@@ -66,15 +68,15 @@ internal sealed class CognitoJwtBearerEvents(
         switch (failure)
         {
             case TokenFailure.NotAnAccessToken:
-                ServerLog.NotAnAccessToken(logger, tokenUse ?? "(none)");
+                ServerLog.NotAnAccessToken(_logger, tokenUse ?? "(none)");
                 await Refuse(context, failure.Value);
                 return;
             case TokenFailure.ClientNotAllowed when string.IsNullOrEmpty(clientId):
-                ServerLog.ClientIdMissing(logger);
+                ServerLog.ClientIdMissing(_logger);
                 await Refuse(context, failure.Value);
                 return;
             case TokenFailure.ClientNotAllowed:
-                ServerLog.ClientNotAllowed(logger, clientId!);
+                ServerLog.ClientNotAllowed(_logger, clientId!);
                 await Refuse(context, failure.Value);
                 return;
             case { } other:
@@ -86,16 +88,17 @@ internal sealed class CognitoJwtBearerEvents(
         await application.Events.TokenValidated(validated);
         if (validated.RefusalReason is { } reason)
         {
-            ServerLog.RefusedByApplication(logger, clientId!, reason);
+            ServerLog.RefusedByApplication(_logger, clientId!, reason);
             await Refuse(context, TokenFailure.RefusedByApplication);
             return;
         }
 
         context.Principal = validated.Principal;
-        if (logger.IsEnabled(LogLevel.Debug))
+        telemetry.Accepted(clientId!);
+        if (_logger.IsEnabled(LogLevel.Debug))
         {
             // The scope list is built only when the event is logged: this runs on every authenticated request.
-            ServerLog.TokenAccepted(logger, clientId!, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
+            ServerLog.TokenAccepted(_logger, clientId!, string.Join(' ', context.Principal.FindAll(CognitoClaimTypes.Scope).Select(c => c.Value)));
         }
     }
 
@@ -107,15 +110,15 @@ internal sealed class CognitoJwtBearerEvents(
         {
             failure = TokenFailure.SigningKeysUnavailable;
             context.Fail(new TokenRejectedException(failure));
-            ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, keys.LastFailure ?? context.Exception);
+            ServerLog.SigningKeysUnavailable(_logger, options.Value.Issuer!, options.Value.MetadataAddress!, keys.LastFailure ?? context.Exception);
         }
         else if (failure == TokenFailure.SigningKeysUnavailable)
         {
-            ServerLog.SigningKeysUnavailable(logger, options.Value.Issuer!, options.Value.MetadataAddress!, context.Exception);
+            ServerLog.SigningKeysUnavailable(_logger, options.Value.Issuer!, options.Value.MetadataAddress!, context.Exception);
         }
         else
         {
-            ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
+            ServerLog.TokenRefused(_logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
         }
 
         return Task.CompletedTask;
@@ -136,7 +139,7 @@ internal sealed class CognitoJwtBearerEvents(
     {
         if (failure is not (TokenFailure.NotAnAccessToken or TokenFailure.ClientNotAllowed or TokenFailure.RefusedByApplication))
         {
-            ServerLog.TokenRefused(logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
+            ServerLog.TokenRefused(_logger, context.Request.Path, TokenFailures.Describe(failure), failure.ToString());
         }
 
         context.Fail(new TokenRejectedException(failure));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Encodings.Web;
 using Cognito.Mcp.Auth.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
@@ -16,8 +17,9 @@ internal sealed class CognitoMcpAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ProtectedResourceMetadata metadata,
-    ApplicationEvents application)
-    : AuthenticationHandler<CognitoMcpSchemeOptions>(schemeOptions, loggerFactory, encoder), IAuthenticationRequestHandler
+    ApplicationEvents application,
+    ServerTelemetry telemetry)
+    : AuthenticationHandler<CognitoMcpSchemeOptions>(schemeOptions, new PublicCategoryLoggerFactory(loggerFactory), encoder), IAuthenticationRequestHandler
 {
     public async Task<bool> HandleRequestAsync()
     {
@@ -38,8 +40,26 @@ internal sealed class CognitoMcpAuthenticationHandler(
         return true;
     }
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
-        Context.AuthenticateAsync(CognitoMcpAuthenticationDefaults.BearerScheme);
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        using var activity = ServerTelemetry.ActivitySource.StartActivity("cognito.authenticate");
+        var result = await Context.AuthenticateAsync(CognitoMcpAuthenticationDefaults.BearerScheme);
+        if (activity is not null)
+        {
+            activity.SetTag("cognito.auth.result", result.Succeeded ? "accepted" : result.None ? "no_token" : "refused");
+            if (result.Failure is not null)
+            {
+                activity.SetTag("cognito.refusal", ServerTelemetry.Reason(TokenFailures.Classify(result.Failure)));
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+            else if (result.Principal?.FindFirst(CognitoClaimTypes.ClientId)?.Value is { } clientId)
+            {
+                activity.SetTag("cognito.client_id", clientId);
+            }
+        }
+
+        return result;
+    }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -48,12 +68,14 @@ internal sealed class CognitoMcpAuthenticationHandler(
         if (result.Failure is null)
         {
             ServerLog.TokenMissing(Logger, Request.Path);
+            telemetry.Refused("no_token");
             challenge = new CognitoChallengeContext(
                 Context, StatusCodes.Status401Unauthorized, error: null, errorDescription: null, BearerChallenge.Missing(metadata.MetadataUrl, metadata.RequiredScopes));
         }
         else
         {
             var failure = TokenFailures.Classify(result.Failure);
+            telemetry.Refused(ServerTelemetry.Reason(failure));
             var error = TokenFailures.IsInvalidRequest(failure) ? "invalid_request" : "invalid_token";
             var description = TokenFailures.Describe(failure);
             challenge = new CognitoChallengeContext(
@@ -76,6 +98,7 @@ internal sealed class CognitoMcpAuthenticationHandler(
     {
         var needed = NeededScopes.FromProperties(properties) ?? metadata.RequiredScopes;
         ServerLog.InsufficientScope(Logger, Context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", string.Join(' ', needed), Request.Path);
+        telemetry.Refused("insufficient_scope");
         var forbidden = new CognitoForbiddenContext(Context, needed, BearerChallenge.InsufficientScope(needed, metadata.MetadataUrl));
         await application.Events.Forbidden(forbidden);
         if (!forbidden.Handled)

@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Diagnostics;
 using Cognito.Mcp.Auth.Internal;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>Turns <see cref="CognitoMcpAuthOptions"/> into JwtBearer settings that validate Cognito access tokens.</summary>
 internal sealed class ConfigureCognitoJwtBearerOptions(
-    IOptions<CognitoMcpAuthOptions> cognitoOptions, CognitoAccessTokenRules rules, TimeProvider? timeProvider = null)
+    IOptions<CognitoMcpAuthOptions> cognitoOptions, CognitoAccessTokenRules rules, ServerTelemetry telemetry, TimeProvider? timeProvider = null)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -43,7 +44,8 @@ internal sealed class ConfigureCognitoJwtBearerOptions(
             new HttpDocumentRetriever(backchannel) { RequireHttps = options.RequireHttpsMetadata },
             time,
             cognito.KeyRefreshInterval,
-            cognito.UnknownKeyRefreshInterval);
+            cognito.UnknownKeyRefreshInterval,
+            telemetry);
         options.ConfigurationManager = keys;
         options.RefreshOnIssuerKeyNotFound = true;
         options.MapInboundClaims = false;
@@ -52,7 +54,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions(
         options.EventsType = typeof(CognitoJwtBearerEvents);
 
         options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(new ValidatedTokenCache(keys, rules, time)
+        options.TokenHandlers.Add(new ValidatedTokenCache(keys, rules, telemetry, time)
         {
             MapInboundClaims = false,
             MaximumTokenSizeInBytes = cognito.MaxTokenLength,

@@ -23,7 +23,7 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
     {
         next(app);
         var endpoints = app.ApplicationServices.GetService<EndpointDataSource>()?.Endpoints ?? [];
-        var logger = app.ApplicationServices.GetRequiredService<ILogger<McpEndpointProtectionCheck>>();
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServerLog.Category);
         var schemes = app.ApplicationServices.GetRequiredService<IAuthenticationSchemeProvider>();
         if (schemes.GetSchemeAsync(McpAuthenticationDefaults.AuthenticationScheme).GetAwaiter().GetResult() is not null)
         {

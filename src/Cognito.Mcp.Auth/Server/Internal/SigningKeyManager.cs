@@ -25,6 +25,7 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
     private readonly IConfigurationRetriever<OpenIdConnectConfiguration> _retriever = new OpenIdConnectConfigurationRetriever();
     private readonly IDocumentRetriever _documents;
     private readonly string _issuer;
+    private readonly Diagnostics.ServerTelemetry? _telemetry;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
@@ -37,8 +38,11 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
     private TimeSpan _coldStartBackoff = FirstColdStartBackoff;
     private Exception? _lastFailure;
 
-    public SigningKeyManager(string metadataAddress, string issuer, IDocumentRetriever documents, TimeProvider time, TimeSpan automaticRefreshInterval, TimeSpan refreshInterval)
+    public SigningKeyManager(
+        string metadataAddress, string issuer, IDocumentRetriever documents, TimeProvider time, TimeSpan automaticRefreshInterval, TimeSpan refreshInterval,
+        Diagnostics.ServerTelemetry? telemetry = null)
     {
+        _telemetry = telemetry;
         MetadataAddress = metadataAddress;
         _issuer = issuer;
         _documents = documents;
@@ -159,6 +163,7 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
                 _inFlight = null;
             }
 
+            _telemetry?.KeyRefresh(succeeded: true);
             return configuration;
         }
         catch (Exception exception)
@@ -180,6 +185,7 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
                 _inFlight = null;
             }
 
+            _telemetry?.KeyRefresh(succeeded: false);
             throw;
         }
     }

@@ -14,8 +14,10 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// the MCP server runs, so clients can step up. (The SDK's authorization filter alone answers with a JSON-RPC error
 /// inside HTTP 200, which no client can act on.)
 /// </summary>
-internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, ScopeAuthorizationHandler scopes, ILogger<ToolScopeGuard> logger)
+internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, ScopeAuthorizationHandler scopes, ILoggerFactory loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger(ServerLog.Category);
+
     // Requests that declare a larger Content-Length pass uninspected to the SDK's own authorization filter, which still
     // refuses a forbidden call (as a JSON-RPC error); chunked bodies larger than this are answered 413.
     private const int MaxInspectedBytes = 4 * 1024 * 1024;
@@ -58,7 +60,7 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
                 var needed = scopes.Needed(requirement);
                 if (!ScopeAuthorizationHandler.HasAnyScope(context.User, needed))
                 {
-                    ServerLog.ToolScopeMissing(logger, context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", tool, string.Join(' ', needed));
+                    ServerLog.ToolScopeMissing(_logger, context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", tool, string.Join(' ', needed));
                     await context.ForbidAsync(CognitoMcpAuthenticationDefaults.AuthenticationScheme, NeededScopes.ToProperties(needed));
                     return;
                 }

@@ -28,12 +28,14 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
 
     private readonly SigningKeyManager _keys;
     private readonly CognitoAccessTokenRules _rules;
+    private readonly Diagnostics.ServerTelemetry _telemetry;
     private readonly TimeProvider _time;
     private readonly MemoryCache _cache;
     private long _hits;
 
-    public ValidatedTokenCache(SigningKeyManager keys, CognitoAccessTokenRules rules, TimeProvider time)
+    public ValidatedTokenCache(SigningKeyManager keys, CognitoAccessTokenRules rules, Diagnostics.ServerTelemetry telemetry, TimeProvider time)
     {
+        _telemetry = telemetry;
         _keys = keys;
         _rules = rules;
         _time = time;
@@ -52,6 +54,7 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
         if (_cache.TryGetValue(token, out Entry? entry) && entry!.Generation == generation && _time.GetUtcNow() < entry.ValidUntil)
         {
             Interlocked.Increment(ref _hits);
+            _telemetry.CacheHit();
             return new TokenValidationResult
             {
                 IsValid = true,
@@ -62,6 +65,7 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
             };
         }
 
+        _telemetry.CacheMiss();
         if (CognitoTokenShape.Check(token) is { } misshapen)
         {
             return new TokenValidationResult { IsValid = false, Exception = new TokenRejectedException(misshapen) };
