@@ -11,6 +11,8 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly SCRIPT_DIR API_IDENTIFIER="my-api"
+readonly POOL_ID_PATTERN='^[a-z]{2}(-[a-z]+)+-[0-9]+_[A-Za-z0-9]+$'
+readonly DOMAIN_PREFIX_PATTERN='^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'
 export AWS_PAGER=""
 
 usage() {
@@ -95,6 +97,13 @@ cognito() {
   aws cognito-idp "$@" --region "$region" --output json "${extra[@]}"
 }
 
+# One value as a JSON list, for list parameters whose value is a URL. AWS CLI v1 fetches any parameter value that
+# starts with http:// or https:// and sends the page instead (cli_follow_urlparam, on by default); in a JSON list
+# the value starts with [ and both CLI versions take it as it is.
+json_list() {
+  jq -cn --arg value "$1" '[$value]'
+}
+
 # Reads KEY's value from the env file without executing it (the file is data, not a script).
 env_value() {
   sed -n "s/^$1=//p" "$env_file" | head -n 1
@@ -113,6 +122,12 @@ if [ "$teardown" = true ]; then
   endpoint_url="$(env_value SETUP_ENDPOINT_URL)"
   if [ -z "$region" ] || [ -z "$pool_id" ] || [ -z "$pool_name" ]; then
     die "$env_file lacks REGION, USER_POOL_ID or SETUP_POOL_NAME: it was not written by this script, so nothing is deleted"
+  fi
+  # Both go to the AWS CLI as parameter values, and CLI v1 would fetch a hand-edited http(s):// value.
+  [[ "$pool_id" =~ $POOL_ID_PATTERN ]] ||
+    die "$env_file records USER_POOL_ID '$pool_id', which is not a user pool id (e.g. us-east-1_AbC123xyZ); nothing was deleted"
+  if [ -n "$domain_prefix" ] && ! [[ "$domain_prefix" =~ $DOMAIN_PREFIX_PATTERN ]]; then
+    die "$env_file records SETUP_DOMAIN_PREFIX '$domain_prefix', which is not a domain prefix; nothing was deleted"
   fi
 
   # The pool must still carry the recorded name: a hand-edited id must not delete someone else's pool.
@@ -166,7 +181,7 @@ if [ -z "$domain_prefix" ]; then
   base="${base#-}"
   domain_prefix="${base:0:50}-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 fi
-[[ "$domain_prefix" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$ ]] ||
+[[ "$domain_prefix" =~ $DOMAIN_PREFIX_PATTERN ]] ||
   usage_error "--domain-prefix '$domain_prefix' must be 1 to 63 lowercase letters, digits and inner hyphens"
 if [[ "$domain_prefix" =~ (aws|amazon|cognito) ]]; then
   usage_error "--domain-prefix '$domain_prefix' must not contain aws, amazon or cognito (Cognito reserves them)"
@@ -254,8 +269,8 @@ web="$(cognito create-user-pool-client --user-pool-id "$pool_id" --client-name w
   --explicit-auth-flows ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH \
   --allowed-o-auth-flows "${flows[@]}" \
   --allowed-o-auth-scopes openid email profile "$API_IDENTIFIER/read" \
-  --callback-urls "$app_url/callback" \
-  --logout-urls "$app_url/logout" \
+  --callback-urls "$(json_list "$app_url/callback")" \
+  --logout-urls "$(json_list "$app_url/logout")" \
   --supported-identity-providers COGNITO \
   --prevent-user-existence-errors ENABLED \
   --allowed-o-auth-flows-user-pool-client)"
