@@ -196,9 +196,18 @@ env_dir="$(dirname -- "$env_file")"
 if ! [ -d "$env_dir" ] || ! [ -w "$env_dir" ]; then die "cannot write to the directory of $env_file"; fi
 
 require_tools
-if [ -z "$endpoint_url" ]; then
-  aws sts get-caller-identity --region "$region" --output json >/dev/null 2>&1 ||
-    die "the AWS CLI has no working credentials (aws sts get-caller-identity failed): run 'aws configure' or set AWS_PROFILE"
+# Before anything is created: what to do in our words, then the CLI's own (it tells a missing key from an expired one).
+if [ -z "$endpoint_url" ] && ! cli_said="$(aws sts get-caller-identity --region "$region" --output json 2>&1 >/dev/null)"; then
+  die "the AWS CLI could not confirm working credentials ('aws sts get-caller-identity' failed), so nothing was created.
+Give the AWS CLI credentials in one of these ways, then run setup.sh again:
+  - access keys of an IAM user: run 'aws configure' and enter the access key ID, the secret access key and a region
+  - a profile in ~/.aws/config (IAM Identity Center, a role): export AWS_PROFILE=<name>; for IAM Identity Center
+    run 'aws sso login --profile <name>' first, and again when its session expires
+  - temporary credentials: export AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
+'aws sts get-caller-identity' prints your account and ARN once they work.
+To rehearse without an AWS account, send the calls to LocalCognito with --endpoint-url (see docs/real-cognito.md).
+The AWS CLI said:
+$(sed -e '/^[[:space:]]*$/d' -e 's/^/  /' <<<"$cli_said")"
 fi
 
 # --- provisioning --------------------------------------------------------------------------------------------------

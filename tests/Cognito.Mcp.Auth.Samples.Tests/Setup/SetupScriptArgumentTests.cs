@@ -56,8 +56,16 @@ public sealed class SetupScriptArgumentTests : IDisposable
             "us-east-1", "https://203.0.113.10:5001", "--env-file", Path.Combine(_directory, ".env"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("no working credentials (aws sts get-caller-identity failed)", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("aws configure", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("setup.sh: error: the AWS CLI could not confirm working credentials ('aws sts get-caller-identity' failed), so nothing was created.", result.Stderr, StringComparison.Ordinal);
+        // In its own words, each way to give the CLI credentials, and the way around them.
+        foreach (var fix in new[] { "run 'aws configure'", "export AWS_PROFILE=<name>", "aws sso login --profile <name>", "export AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN", "then run setup.sh again", "--endpoint-url" })
+        {
+            Assert.Contains(fix, result.Stderr, StringComparison.Ordinal);
+        }
+
+        // Then the CLI's own words (v1 and v2 say the same here), which tell a missing key from an expired session.
+        Assert.Contains("The AWS CLI said:\n  Unable to locate credentials.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["sts get-caller-identity --region us-east-1 --output json"], File.ReadAllLines(Log)); // Nothing created.
         Assert.False(File.Exists(Path.Combine(_directory, ".env")));
     }
 
