@@ -335,5 +335,18 @@ info ""
 info "Done. User pool $pool_id_created, domain $domain_url."
 info "The configuration, including both client secrets, is in $env_file (mode 600); the secrets were not printed."
 if [ -z "$endpoint_url" ]; then info "A new Cognito domain can take about a minute before it answers."; fi
-info "Next: dotnet run --project samples/CalculatorServer, then dotnet run --project samples/WebLogin (open $app_url)."
+# The samples read the file SETUP_ENV_FILE names, else .env in their own folder, else the repository root's (setup.sh's
+# default). Plain "dotnet run" finds this file only at that default, with neither of the other two in the way.
+env_file_abs="$(cd -- "$env_dir" && pwd -P)/$(basename -- "$env_file")"
+if [ "$env_file_abs" = "$(cd -- "$SCRIPT_DIR" && pwd -P)/.env" ] && [ -z "${SETUP_ENV_FILE:-}" ] &&
+  ! [ -e "$SCRIPT_DIR/samples/CalculatorServer/.env" ] && ! [ -e "$SCRIPT_DIR/samples/WebLogin/.env" ]; then
+  info "Next: dotnet run --project samples/CalculatorServer, then dotnet run --project samples/WebLogin (open $app_url);"
+  info "  both read this .env from the repository root."
+else
+  printf -v run_prefix 'SETUP_ENV_FILE=%q' "$env_file_abs"
+  info "Next: start the samples with SETUP_ENV_FILE naming this file; without it they read .env from their own folder,"
+  info "  else from the repository root ($SCRIPT_DIR):"
+  info "  $run_prefix dotnet run --project samples/CalculatorServer"
+  info "  $run_prefix dotnet run --project samples/WebLogin   (then open $app_url)"
+fi
 info "Remove everything later with: bash setup.sh --teardown --env-file $env_file"

@@ -43,6 +43,7 @@ internal static class SetupScript
             ["AWS_PROFILE"] = null,
             ["AWS_DEFAULT_REGION"] = null,
             ["AWS_REGION"] = null,
+            ["SETUP_ENV_FILE"] = null, // The samples' variable: setup.sh's "Next:" hint takes it into account.
         };
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string?>())
         {

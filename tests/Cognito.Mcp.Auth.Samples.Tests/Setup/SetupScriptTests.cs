@@ -118,6 +118,17 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
     }
 
     [Fact]
+    public async Task Next_hint_names_an_env_file_outside_the_repository_root_with_SETUP_ENV_FILE()
+    {
+        var run = await fixture.RunWithAsync(AwsCli.FirstOnPath);
+
+        // The samples find no .env there by themselves; SETUP_ENV_FILE comes first (see SetupEnvFile.Find).
+        Assert.Contains("Next: start the samples with SETUP_ENV_FILE naming this file; without it they read .env from their own folder,", run.Result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"\n  SETUP_ENV_FILE={run.EnvFilePath} dotnet run --project samples/CalculatorServer\n", run.Result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"\n  SETUP_ENV_FILE={run.EnvFilePath} dotnet run --project samples/WebLogin   (then open {SetupRun.AppUrl})\n", run.Result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CalculatorServer_started_with_the_env_file_accepts_the_M2M_token()
     {
         var run = await fixture.RunWithAsync(AwsCli.FirstOnPath);
