@@ -11,6 +11,8 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly SCRIPT_DIR API_IDENTIFIER="my-api"
+readonly POOL_ID_PATTERN='^[a-z]{2}(-[a-z]+)+-[0-9]+_[A-Za-z0-9]+$'
+readonly DOMAIN_PREFIX_PATTERN='^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'
 export AWS_PAGER=""
 
 usage() {
@@ -95,6 +97,13 @@ cognito() {
   aws cognito-idp "$@" --region "$region" --output json "${extra[@]}"
 }
 
+# One value as a JSON list, for list parameters whose value is a URL. AWS CLI v1 fetches any parameter value that
+# starts with http:// or https:// and sends the page instead (cli_follow_urlparam, on by default); in a JSON list
+# the value starts with [ and both CLI versions take it as it is.
+json_list() {
+  jq -cn --arg value "$1" '[$value]'
+}
+
 # Reads KEY's value from the env file without executing it (the file is data, not a script).
 env_value() {
   sed -n "s/^$1=//p" "$env_file" | head -n 1
@@ -113,6 +122,12 @@ if [ "$teardown" = true ]; then
   endpoint_url="$(env_value SETUP_ENDPOINT_URL)"
   if [ -z "$region" ] || [ -z "$pool_id" ] || [ -z "$pool_name" ]; then
     die "$env_file lacks REGION, USER_POOL_ID or SETUP_POOL_NAME: it was not written by this script, so nothing is deleted"
+  fi
+  # Both go to the AWS CLI as parameter values, and CLI v1 would fetch a hand-edited http(s):// value.
+  [[ "$pool_id" =~ $POOL_ID_PATTERN ]] ||
+    die "$env_file records USER_POOL_ID '$pool_id', which is not a user pool id (e.g. us-east-1_AbC123xyZ); nothing was deleted"
+  if [ -n "$domain_prefix" ] && ! [[ "$domain_prefix" =~ $DOMAIN_PREFIX_PATTERN ]]; then
+    die "$env_file records SETUP_DOMAIN_PREFIX '$domain_prefix', which is not a domain prefix; nothing was deleted"
   fi
 
   # The pool must still carry the recorded name: a hand-edited id must not delete someone else's pool.
@@ -166,7 +181,7 @@ if [ -z "$domain_prefix" ]; then
   base="${base#-}"
   domain_prefix="${base:0:50}-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 fi
-[[ "$domain_prefix" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$ ]] ||
+[[ "$domain_prefix" =~ $DOMAIN_PREFIX_PATTERN ]] ||
   usage_error "--domain-prefix '$domain_prefix' must be 1 to 63 lowercase letters, digits and inner hyphens"
 if [[ "$domain_prefix" =~ (aws|amazon|cognito) ]]; then
   usage_error "--domain-prefix '$domain_prefix' must not contain aws, amazon or cognito (Cognito reserves them)"
@@ -181,9 +196,18 @@ env_dir="$(dirname -- "$env_file")"
 if ! [ -d "$env_dir" ] || ! [ -w "$env_dir" ]; then die "cannot write to the directory of $env_file"; fi
 
 require_tools
-if [ -z "$endpoint_url" ]; then
-  aws sts get-caller-identity --region "$region" --output json >/dev/null 2>&1 ||
-    die "the AWS CLI has no working credentials (aws sts get-caller-identity failed): run 'aws configure' or set AWS_PROFILE"
+# Before anything is created: what to do in our words, then the CLI's own (it tells a missing key from an expired one).
+if [ -z "$endpoint_url" ] && ! cli_said="$(aws sts get-caller-identity --region "$region" --output json 2>&1 >/dev/null)"; then
+  die "the AWS CLI could not confirm working credentials ('aws sts get-caller-identity' failed), so nothing was created.
+Give the AWS CLI credentials in one of these ways, then run setup.sh again:
+  - access keys of an IAM user: run 'aws configure' and enter the access key ID, the secret access key and a region
+  - a profile in ~/.aws/config (IAM Identity Center, a role): export AWS_PROFILE=<name>; for IAM Identity Center
+    run 'aws sso login --profile <name>' first, and again when its session expires
+  - temporary credentials: export AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN
+'aws sts get-caller-identity' prints your account and ARN once they work.
+To rehearse without an AWS account, send the calls to LocalCognito with --endpoint-url (see docs/real-cognito.md).
+The AWS CLI said:
+$(sed -e '/^[[:space:]]*$/d' -e 's/^/  /' <<<"$cli_said")"
 fi
 
 # --- provisioning --------------------------------------------------------------------------------------------------
@@ -254,8 +278,8 @@ web="$(cognito create-user-pool-client --user-pool-id "$pool_id" --client-name w
   --explicit-auth-flows ALLOW_USER_SRP_AUTH ALLOW_REFRESH_TOKEN_AUTH \
   --allowed-o-auth-flows "${flows[@]}" \
   --allowed-o-auth-scopes openid email profile "$API_IDENTIFIER/read" \
-  --callback-urls "$app_url/callback" \
-  --logout-urls "$app_url/logout" \
+  --callback-urls "$(json_list "$app_url/callback")" \
+  --logout-urls "$(json_list "$app_url/logout")" \
   --supported-identity-providers COGNITO \
   --prevent-user-existence-errors ENABLED \
   --allowed-o-auth-flows-user-pool-client)"
@@ -311,5 +335,18 @@ info ""
 info "Done. User pool $pool_id_created, domain $domain_url."
 info "The configuration, including both client secrets, is in $env_file (mode 600); the secrets were not printed."
 if [ -z "$endpoint_url" ]; then info "A new Cognito domain can take about a minute before it answers."; fi
-info "Next: dotnet run --project samples/CalculatorServer, then dotnet run --project samples/WebLogin (open $app_url)."
+# The samples read the file SETUP_ENV_FILE names, else .env in their own folder, else the repository root's (setup.sh's
+# default). Plain "dotnet run" finds this file only at that default, with neither of the other two in the way.
+env_file_abs="$(cd -- "$env_dir" && pwd -P)/$(basename -- "$env_file")"
+if [ "$env_file_abs" = "$(cd -- "$SCRIPT_DIR" && pwd -P)/.env" ] && [ -z "${SETUP_ENV_FILE:-}" ] &&
+  ! [ -e "$SCRIPT_DIR/samples/CalculatorServer/.env" ] && ! [ -e "$SCRIPT_DIR/samples/WebLogin/.env" ]; then
+  info "Next: dotnet run --project samples/CalculatorServer, then dotnet run --project samples/WebLogin (open $app_url);"
+  info "  both read this .env from the repository root."
+else
+  printf -v run_prefix 'SETUP_ENV_FILE=%q' "$env_file_abs"
+  info "Next: start the samples with SETUP_ENV_FILE naming this file; without it they read .env from their own folder,"
+  info "  else from the repository root ($SCRIPT_DIR):"
+  info "  $run_prefix dotnet run --project samples/CalculatorServer"
+  info "  $run_prefix dotnet run --project samples/WebLogin   (then open $app_url)"
+fi
 info "Remove everything later with: bash setup.sh --teardown --env-file $env_file"

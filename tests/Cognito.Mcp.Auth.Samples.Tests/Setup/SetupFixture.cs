@@ -1,44 +1,39 @@
 using Cognito.Mcp.Auth.Samples.Tests.Framework;
-using Cognito.Mcp.Auth.Testing;
 
 namespace Cognito.Mcp.Auth.Samples.Tests.Setup;
 
 /// <summary>
-/// An empty LocalCognito (no development pool) in this process, and one run of
-/// <c>bash setup.sh us-east-1 http://localhost:5000 --endpoint-url … --env-file {Directory}/.env</c> against it.
+/// One <see cref="SetupRun"/> per AWS CLI, each with its own LocalCognito, made when a test first asks for it and
+/// shared by the tests of the class: setup.sh runs once per CLI, not once per test.
 /// </summary>
-public sealed class SetupFixture : IAsyncLifetime
+public sealed class SetupFixture : IAsyncDisposable
 {
-    public const string AppUrl = "http://localhost:5000";
+    private readonly Dictionary<string, Task<SetupRun>> _runs = [];
+    private readonly Lock _lock = new();
 
-    public LocalCognito Cognito { get; private set; } = null!;
-
-    /// <summary>Gets a fresh folder holding the written <c>.env</c> (samples started with <c>SETUP_ENV_FILE</c> naming it read it).</summary>
-    public string Directory { get; private set; } = null!;
-
-    public string EnvFilePath => Path.Combine(Directory, ".env");
-
-    public string AwsCallLog => Path.Combine(Directory, "aws-calls.log");
-
-    internal ProcessResult Result { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
+    /// <summary>Gets the run with <paramref name="aws"/>, starting it on first use.</summary>
+    public Task<SetupRun> RunWithAsync(AwsCli aws)
     {
-        Cognito = await LocalCognito.StartAsync();
-        Directory = System.IO.Directory.CreateTempSubdirectory("setup-sh-").FullName;
-        Result = await SetupScript.RunAsync(Directory, AwsCallLog, "us-east-1", AppUrl, "--endpoint-url", Cognito.BaseAddress, "--env-file", EnvFilePath);
+        lock (_lock)
+        {
+            if (!_runs.TryGetValue(aws.Path, out var run))
+            {
+                run = SetupRun.StartAsync(aws);
+                _runs[aws.Path] = run;
+            }
+
+            return run;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Cognito is not null)
+        foreach (var run in _runs.Values)
         {
-            await Cognito.DisposeAsync();
-        }
-
-        if (Directory is not null)
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            if (run.IsCompletedSuccessfully)
+            {
+                await (await run).DisposeAsync();
+            }
         }
     }
 }
