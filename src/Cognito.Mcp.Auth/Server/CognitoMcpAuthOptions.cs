@@ -124,6 +124,15 @@ public sealed class CognitoMcpAuthOptions
     public TimeSpan BackchannelTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Gets or sets a callback that completes the RFC 9728 protected resource metadata before it is served, e.g. with
+    /// <c>ResourceDocumentation</c>, <c>JwksUri</c>, <c>ResourcePolicyUri</c> or more <c>ScopesSupported</c>. It runs
+    /// once, when the document is first built; it must not change <c>Resource</c>. Default <see langword="null"/>:
+    /// <c>resource</c>, <c>authorization_servers</c>, <c>scopes_supported</c>, <c>bearer_methods_supported</c> and
+    /// <c>resource_name</c> only. Set in code.
+    /// </summary>
+    public Action<ModelContextProtocol.Authentication.ProtectedResourceMetadata>? ConfigureMetadata { get; set; }
+
+    /// <summary>
     /// Gets or sets the events raised while authenticating: a token validated, a challenge, a 403. Default: an instance
     /// that does nothing. Set in code (<c>AddCognitoMcpAuth(o => o.Events.OnTokenValidated = …)</c>).
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Cognito.Mcp.Auth.Tests.Framework;
+using Microsoft.Extensions.DependencyInjection;
 using Snapshooter;
 using Snapshooter.Xunit3;
 
@@ -49,6 +50,33 @@ public sealed class ProtectedResourceMetadataTests(ProtectedServerFixture fixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_application_can_complete_the_metadata_document()
+    {
+        await using var server = await McpTestServer.StartAsync(
+            McpTestServer.DefaultSettings(fixture.Pool, fixture.ClientId),
+            services => services.Configure<CognitoMcpAuthOptions>(o => o.ConfigureMetadata = metadata =>
+            {
+                metadata.ResourceDocumentation = "https://mcp.example.test/docs";
+                metadata.ScopesSupported.Add("my-api/write");
+            }));
+
+        using var response = await server.Http.GetAsync("/.well-known/oauth-protected-resource/mcp", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Snapshot.Match(body.Replace(fixture.Pool.Issuer, "{issuer}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_callback_that_changes_the_resource_stops_start_up()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => McpTestServer.StartAsync(
+            McpTestServer.DefaultSettings(fixture.Pool, fixture.ClientId),
+            services => services.Configure<CognitoMcpAuthOptions>(o => o.ConfigureMetadata = metadata => metadata.Resource = "https://elsewhere.example.test/mcp")));
+
+        Assert.Contains("It must stay Cognito:Resource ('https://mcp.example.test/mcp')", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         next(app);
+        _ = app.ApplicationServices.GetRequiredService<ProtectedResourceMetadata>(); // a bad ConfigureMetadata fails now, not at the first request
         var endpoints = app.ApplicationServices.GetService<EndpointDataSource>()?.Endpoints ?? [];
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServerLog.Category);
         var schemes = app.ApplicationServices.GetRequiredService<IAuthenticationSchemeProvider>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelContextProtocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,26 +20,26 @@ internal sealed class ProtectedResourceMetadata
         MetadataUrl = resource.GetLeftPart(UriPartial.Authority) + PathSuffixedPath;
         RequiredScopes = [.. cognito.RequiredScopes];
 
+        // The MCP SDK's own type, so the document has the names and shape the SDK's clients read.
+        var document = new ModelContextProtocol.Authentication.ProtectedResourceMetadata
+        {
+            Resource = cognito.Resource!,
+            AuthorizationServers = [cognito.Issuer!],
+            ScopesSupported = [.. cognito.ScopesSupported],
+            BearerMethodsSupported = ["header"],
+            ResourceName = cognito.ResourceName ?? environment?.ApplicationName ?? "MCP server",
+        };
+        cognito.ConfigureMetadata?.Invoke(document);
+        if (!string.Equals(document.Resource?.ToString(), cognito.Resource, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"CognitoMcpAuthOptions.ConfigureMetadata changed the metadata's resource to '{document.Resource}'. It must stay Cognito:Resource ('{cognito.Resource}'): clients refuse metadata that describes another resource (RFC 9728 section 3.3).");
+        }
+
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            writer.WriteStartObject();
-            writer.WriteString("resource", cognito.Resource);
-            writer.WriteStartArray("authorization_servers");
-            writer.WriteStringValue(cognito.Issuer);
-            writer.WriteEndArray();
-            writer.WriteStartArray("scopes_supported");
-            foreach (var scope in cognito.ScopesSupported)
-            {
-                writer.WriteStringValue(scope);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("bearer_methods_supported");
-            writer.WriteStringValue("header");
-            writer.WriteEndArray();
-            writer.WriteString("resource_name", cognito.ResourceName ?? environment?.ApplicationName ?? "MCP server");
-            writer.WriteEndObject();
+            JsonSerializer.Serialize(writer, document, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ModelContextProtocol.Authentication.ProtectedResourceMetadata)));
         }
 
         Document = stream.ToArray();
