@@ -10,7 +10,9 @@ namespace Cognito.Mcp.Auth.Tests;
 /// </summary>
 public sealed class PublicApiTests
 {
-    private static readonly ApiGeneratorOptions Options = new() { IncludeAssemblyAttributes = false };
+    // The extension methods live in Microsoft.* namespaces (AddCognitoMcpAuth, RequireCognitoMcpAuth…), which the
+    // generator leaves out unless allowed.
+    private static readonly ApiGeneratorOptions Options = new() { IncludeAssemblyAttributes = false, AllowNamespacePrefixes = ["Microsoft"] };
 
     [Fact]
     public void Cognito_Mcp_Auth_public_api_is_unchanged() =>

@@ -39,39 +39,76 @@ public static class CognitoMcpAuthServiceCollectionExtensions
     /// <param name="configure">Sets options in code after binding; may be <see langword="null"/>.</param>
     /// <returns>The authentication builder, to add further schemes.</returns>
     public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCognitoMcpAuth(
-        this IServiceCollection services, string configurationSectionPath, Action<CognitoMcpAuthOptions>? configure)
+        this IServiceCollection services, string configurationSectionPath, Action<CognitoMcpAuthOptions>? configure) =>
+        services.AddCognitoMcpAuth(CognitoMcpAuthenticationDefaults.AuthenticationScheme, configurationSectionPath, configure);
+
+    /// <summary>
+    /// Accepts access tokens of one more Cognito user pool, under its own authentication scheme: its own settings
+    /// (<paramref name="configurationSectionPath"/>, options named <paramref name="authenticationScheme"/>), signing
+    /// keys, metadata, challenges and authorization policy (also named <paramref name="authenticationScheme"/>). Protect
+    /// an endpoint with <c>RequireCognitoMcpAuth("scheme")</c>, or with several schemes to accept tokens of either pool.
+    /// The first registration's scheme becomes the application's default when it chose none.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="authenticationScheme">The scheme, e.g. <c>PartnerPool</c>; <c>CognitoMcp</c> is the default registration's.</param>
+    /// <param name="configurationSectionPath">The configuration section to bind, e.g. <c>PartnerCognito</c>.</param>
+    /// <param name="configure">Sets options in code after binding; may be <see langword="null"/>.</param>
+    /// <returns>The authentication builder, to add further schemes.</returns>
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddCognitoMcpAuth(
+        this IServiceCollection services, string authenticationScheme, string configurationSectionPath, Action<CognitoMcpAuthOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authenticationScheme);
         ArgumentException.ThrowIfNullOrWhiteSpace(configurationSectionPath);
 
-        var optionsBuilder = services.AddOptions<CognitoMcpAuthOptions>().BindConfiguration(configurationSectionPath);
+        var registry = GetRegistry(services);
+        if (registry.Find(authenticationScheme) is not null)
+        {
+            throw new InvalidOperationException(
+                $"AddCognitoMcpAuth was already called for the scheme '{authenticationScheme}'. For a second user pool, give it a scheme and a configuration section of its own, e.g. AddCognitoMcpAuth(\"PartnerPool\", \"PartnerCognito\", null).");
+        }
+
+        var registration = new CognitoSchemeRegistration(authenticationScheme, configurationSectionPath);
+        var first = registry.All.Count == 0;
+        registry.Add(registration);
+
+        var optionsBuilder = services.AddOptions<CognitoMcpAuthOptions>(registration.OptionsName).BindConfiguration(configurationSectionPath);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
         optionsBuilder.ValidateOnStart();
-        services.TryAddSingleton(new ConfigurationSectionName(configurationSectionPath));
+        services.AddAuthorization(options => options.AddPolicy(authenticationScheme, policy => policy
+            .AddAuthenticationSchemes(authenticationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new ScopeRequirement(scopes: null))));
+
+        if (first)
+        {
+            AddSharedServices(services, registry);
+        }
+
+        return services
+            .AddAuthentication()
+            .AddJwtBearer(registration.BearerScheme, displayName: null, _ => { })
+            .AddScheme<CognitoMcpSchemeOptions, CognitoMcpAuthenticationHandler>(authenticationScheme, "Amazon Cognito (MCP)", _ => { });
+    }
+
+    private static void AddSharedServices(IServiceCollection services, CognitoSchemeRegistry registry)
+    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CognitoMcpAuthOptions>, CognitoMcpAuthPostConfigureOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoMcpAuthOptions>, CognitoMcpAuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureCognitoJwtBearerOptions>());
 
-        services.TryAddSingleton<ProtectedResourceMetadata>();
+        services.TryAddSingleton<CognitoSchemes>();
         services.TryAddSingleton<ScopeAuthorizationHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ScopeAuthorizationHandler>(sp => sp.GetRequiredService<ScopeAuthorizationHandler>()));
         services.TryAddSingleton<ToolScopeGuard>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, McpEndpointProtectionCheck>());
-        services.TryAddSingleton<AllowedClients>();
-        services.TryAddSingleton<CognitoAccessTokenRules>();
         services.TryAddSingleton<CognitoJwtBearerEvents>();
-        services.TryAddSingleton<ApplicationEvents>();
         services.AddMetrics();
         services.TryAddSingleton<Cognito.Mcp.Auth.Diagnostics.ServerTelemetry>();
-
-        services.AddAuthorization(options => options.AddPolicy(CognitoMcpAuthenticationDefaults.PolicyName, policy => policy
-            .AddAuthenticationSchemes(CognitoMcpAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new ScopeRequirement(scopes: null))));
 
         DecorateResultHandler(services);
 
@@ -81,16 +118,26 @@ public static class CognitoMcpAuthServiceCollectionExtensions
             if (options.DefaultScheme is null && options.DefaultAuthenticateScheme is null
                 && options.DefaultChallengeScheme is null && options.DefaultForbidScheme is null)
             {
-                options.DefaultAuthenticateScheme = CognitoMcpAuthenticationDefaults.AuthenticationScheme;
-                options.DefaultChallengeScheme = CognitoMcpAuthenticationDefaults.AuthenticationScheme;
-                options.DefaultForbidScheme = CognitoMcpAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultAuthenticateScheme = registry.Default.Scheme;
+                options.DefaultChallengeScheme = registry.Default.Scheme;
+                options.DefaultForbidScheme = registry.Default.Scheme;
             }
         });
+    }
 
-        return services
-            .AddAuthentication()
-            .AddJwtBearer(CognitoMcpAuthenticationDefaults.BearerScheme, displayName: null, _ => { })
-            .AddScheme<CognitoMcpSchemeOptions, CognitoMcpAuthenticationHandler>(CognitoMcpAuthenticationDefaults.AuthenticationScheme, "Amazon Cognito (MCP)", _ => { });
+    private static CognitoSchemeRegistry GetRegistry(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(CognitoSchemeRegistry) && descriptor.ImplementationInstance is CognitoSchemeRegistry existing)
+            {
+                return existing;
+            }
+        }
+
+        var registry = new CognitoSchemeRegistry();
+        services.AddSingleton(registry);
+        return registry;
     }
 
     /// <summary>

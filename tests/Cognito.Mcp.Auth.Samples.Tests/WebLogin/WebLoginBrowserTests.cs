@@ -94,7 +94,10 @@ public sealed partial class WebLoginBrowserTests(WebLoginFixture fixture) : ICla
     {
         try
         {
-            await page.WaitForURLAsync(url);
+            // The URL, then the document: waiting for the load event itself has timed out on a loaded two-core machine
+            // with the browser already showing the page (the pages have no subresources to wait for).
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         catch (TimeoutException)
         {

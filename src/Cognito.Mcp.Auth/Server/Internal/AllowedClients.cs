@@ -14,21 +14,24 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// </summary>
 internal sealed class AllowedClients : IDisposable
 {
+    private readonly string _optionsName;
     private readonly IOptionsFactory<CognitoMcpAuthOptions> _factory;
     private readonly ILogger _logger;
     private readonly List<IDisposable> _subscriptions = [];
     private volatile Snapshot _current;
 
     public AllowedClients(
-        IOptions<CognitoMcpAuthOptions> options,
+        string optionsName,
+        CognitoMcpAuthOptions options,
         IOptionsFactory<CognitoMcpAuthOptions> factory,
         IEnumerable<IOptionsChangeTokenSource<CognitoMcpAuthOptions>> sources,
         ILoggerFactory loggerFactory)
     {
+        _optionsName = optionsName;
         _factory = factory;
         _logger = loggerFactory.CreateLogger(ServerLog.Category);
-        _current = Snapshot.Of(options.Value);
-        foreach (var source in sources.Where(s => s.Name == Options.DefaultName))
+        _current = Snapshot.Of(options);
+        foreach (var source in sources.Where(s => s.Name == optionsName))
         {
             _subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, Reload));
         }
@@ -52,7 +55,7 @@ internal sealed class AllowedClients : IDisposable
     {
         try
         {
-            var next = Snapshot.Of(_factory.Create(Options.DefaultName));
+            var next = Snapshot.Of(_factory.Create(_optionsName));
             var previous = _current;
             _current = next;
             if (next.AnyClient != previous.AnyClient || !next.Ids.SetEquals(previous.Ids))

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
@@ -8,9 +7,9 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// allowed, and <c>aud</c>, when present, is this resource. Run on every request (the allowed clients can change) and
 /// before a token is remembered, so the validated-token cache holds only tokens that passed all of them.
 /// </summary>
-internal sealed class CognitoAccessTokenRules(IOptions<CognitoMcpAuthOptions> options, AllowedClients allowedClients)
+internal sealed class CognitoAccessTokenRules(CognitoMcpAuthOptions options, AllowedClients allowedClients)
 {
-    private readonly string? _resource = options.Value.Resource;
+    private readonly string? _resource = options.Resource;
 
     public TokenFailure? Check(ClaimsIdentity identity, out string? tokenUse, out string? clientId)
     {

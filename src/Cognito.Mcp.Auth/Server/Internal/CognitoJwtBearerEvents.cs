@@ -13,7 +13,7 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// JwtBearer has checked signature, issuer, algorithm and lifetime; finally the caller's principal.
 /// </summary>
 internal sealed class CognitoJwtBearerEvents(
-    IOptions<CognitoMcpAuthOptions> options, CognitoAccessTokenRules rules, ApplicationEvents application, ServerTelemetry telemetry, ILoggerFactory loggerFactory)
+    CognitoSchemes schemes, ServerTelemetry telemetry, ILoggerFactory loggerFactory)
     : JwtBearerEvents
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger(ServerLog.Category);
@@ -47,7 +47,7 @@ internal sealed class CognitoJwtBearerEvents(
         }
 
         var token = TokenOf(header);
-        if (token.Length > options.Value.MaxTokenLength)
+        if (token.Length > SchemeOf(context).Options.MaxTokenLength)
         {
             return Refuse(context, TokenFailure.TooLarge);
         }
@@ -64,7 +64,8 @@ internal sealed class CognitoJwtBearerEvents(
     public override async Task TokenValidated(TokenValidatedContext context)
     {
         var principal = context.Principal!;
-        var failure = rules.Check((ClaimsIdentity)principal.Identity!, out var tokenUse, out var clientId);
+        var scheme = SchemeOf(context);
+        var failure = scheme.Rules.Check((ClaimsIdentity)principal.Identity!, out var tokenUse, out var clientId);
         switch (failure)
         {
             case TokenFailure.NotAnAccessToken:
@@ -84,8 +85,8 @@ internal sealed class CognitoJwtBearerEvents(
                 return;
         }
 
-        var validated = new CognitoTokenValidatedContext(context.HttpContext, CreatePrincipal(principal), clientId!);
-        await application.Events.TokenValidated(validated);
+        var validated = new CognitoTokenValidatedContext(context.HttpContext, CreatePrincipal(principal, scheme.Name), clientId!);
+        await scheme.Events.Events.TokenValidated(validated);
         if (validated.RefusalReason is { } reason)
         {
             ServerLog.RefusedByApplication(_logger, clientId!, reason);
@@ -110,11 +111,11 @@ internal sealed class CognitoJwtBearerEvents(
         {
             failure = TokenFailure.SigningKeysUnavailable;
             context.Fail(new TokenRejectedException(failure));
-            ServerLog.SigningKeysUnavailable(_logger, options.Value.Issuer!, options.Value.MetadataAddress!, keys.LastFailure ?? context.Exception);
+            ServerLog.SigningKeysUnavailable(_logger, SchemeOf(context).Options.Issuer!, SchemeOf(context).Options.MetadataAddress!, keys.LastFailure ?? context.Exception);
         }
         else if (failure == TokenFailure.SigningKeysUnavailable)
         {
-            ServerLog.SigningKeysUnavailable(_logger, options.Value.Issuer!, options.Value.MetadataAddress!, context.Exception);
+            ServerLog.SigningKeysUnavailable(_logger, SchemeOf(context).Options.Issuer!, SchemeOf(context).Options.MetadataAddress!, context.Exception);
         }
         else
         {
@@ -147,7 +148,13 @@ internal sealed class CognitoJwtBearerEvents(
     }
 
     /// <summary>Splits Cognito's space-separated scope into one claim per scope; the name is username, else sub.</summary>
-    private static ClaimsPrincipal CreatePrincipal(ClaimsPrincipal validated)
+    /// <summary>The pool behind this JwtBearer scheme (each registration has its own).</summary>
+    private CognitoScheme SchemeOf<TOptions>(BaseContext<TOptions> context)
+        where TOptions : AuthenticationSchemeOptions =>
+        schemes.ForBearer(context.Scheme.Name) ?? throw new InvalidOperationException($"The JwtBearer scheme '{context.Scheme.Name}' belongs to no AddCognitoMcpAuth registration.");
+
+    /// <summary>The identity's authentication type is the MCP scheme, which tells which pool authenticated the caller.</summary>
+    private static ClaimsPrincipal CreatePrincipal(ClaimsPrincipal validated, string scheme)
     {
         var claims = new List<Claim>();
         foreach (var claim in validated.Claims)
@@ -166,7 +173,7 @@ internal sealed class CognitoJwtBearerEvents(
         }
 
         var nameType = validated.HasClaim(c => c.Type == CognitoClaimTypes.Username) ? CognitoClaimTypes.Username : CognitoClaimTypes.Subject;
-        var identity = new ClaimsIdentity(claims, CognitoMcpAuthenticationDefaults.AuthenticationScheme, nameType, CognitoClaimTypes.Groups);
+        var identity = new ClaimsIdentity(claims, scheme, nameType, CognitoClaimTypes.Groups);
         return new ClaimsPrincipal(identity);
     }
 }

@@ -5,11 +5,17 @@ using Microsoft.Extensions.Options;
 namespace Cognito.Mcp.Auth.Server.Internal;
 
 /// <summary>Collects every configuration error at once, each naming the setting and the fix.</summary>
-internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName sectionName, IHostEnvironment? environment = null) : IValidateOptions<CognitoMcpAuthOptions>
+internal sealed class CognitoMcpAuthOptionsValidator(CognitoSchemeRegistry registry, IHostEnvironment? environment = null) : IValidateOptions<CognitoMcpAuthOptions>
 {
-    private readonly string Section = sectionName.Path;
+    public ValidateOptionsResult Validate(string? name, CognitoMcpAuthOptions options) =>
+        registry.FindByOptionsName(name) is { } registration
+            ? new Checker(registration.SectionPath, environment).Validate(options)
+            : ValidateOptionsResult.Skip; // options of this type that no AddCognitoMcpAuth registered
 
-    public ValidateOptionsResult Validate(string? name, CognitoMcpAuthOptions options)
+    /// <summary>One validation, naming settings under the section its registration bound.</summary>
+    private sealed class Checker(string Section, IHostEnvironment? environment)
+    {
+    public ValidateOptionsResult Validate(CognitoMcpAuthOptions options)
     {
         var errors = new List<string>();
 
@@ -160,4 +166,5 @@ internal sealed class CognitoMcpAuthOptionsValidator(ConfigurationSectionName se
             }
         }
     }
+}
 }

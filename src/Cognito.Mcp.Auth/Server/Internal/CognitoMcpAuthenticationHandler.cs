@@ -16,14 +16,18 @@ internal sealed class CognitoMcpAuthenticationHandler(
     IOptionsMonitor<CognitoMcpSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ProtectedResourceMetadata metadata,
-    ApplicationEvents application,
+    CognitoSchemes schemes,
     ServerTelemetry telemetry)
     : AuthenticationHandler<CognitoMcpSchemeOptions>(schemeOptions, new PublicCategoryLoggerFactory(loggerFactory), encoder), IAuthenticationRequestHandler
 {
+    // This scheme's pool: its metadata, events and JwtBearer scheme (one per AddCognitoMcpAuth registration).
+    private CognitoScheme Pool => schemes.Get(Scheme.Name);
+
     public async Task<bool> HandleRequestAsync()
     {
-        if (!metadata.IsMetadataPath(Request.Path) || !(HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)))
+        var metadata = Pool.Metadata;
+        var servesRoot = schemes.Registry.Default.Scheme == Scheme.Name; // several pools: the first answers the root path
+        if (!metadata.IsMetadataPath(Request.Path, servesRoot) || !(HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method)))
         {
             return false;
         }
@@ -43,7 +47,7 @@ internal sealed class CognitoMcpAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         using var activity = ServerTelemetry.ActivitySource.StartActivity("cognito.authenticate");
-        var result = await Context.AuthenticateAsync(CognitoMcpAuthenticationDefaults.BearerScheme);
+        var result = await Context.AuthenticateAsync(Pool.Registration.BearerScheme);
         if (activity is not null)
         {
             activity.SetTag("cognito.auth.result", result.Succeeded ? "accepted" : result.None ? "no_token" : "refused");
@@ -63,7 +67,8 @@ internal sealed class CognitoMcpAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await Context.AuthenticateAsync(CognitoMcpAuthenticationDefaults.BearerScheme);
+        var result = await Context.AuthenticateAsync(Pool.Registration.BearerScheme);
+        var metadata = Pool.Metadata;
         CognitoChallengeContext challenge;
         if (result.Failure is null)
         {
@@ -86,25 +91,35 @@ internal sealed class CognitoMcpAuthenticationHandler(
                 BearerChallenge.Refused(error, description, metadata.MetadataUrl, metadata.RequiredScopes));
         }
 
-        await application.Events.Challenge(challenge);
+        await Pool.Events.Events.Challenge(challenge);
         if (!challenge.Handled)
         {
             Response.StatusCode = challenge.StatusCode;
-            Response.Headers.WWWAuthenticate = challenge.WwwAuthenticate;
+            AppendChallenge(challenge.WwwAuthenticate);
         }
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        var metadata = Pool.Metadata;
         var needed = NeededScopes.FromProperties(properties) ?? metadata.RequiredScopes;
         ServerLog.InsufficientScope(Logger, Context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", string.Join(' ', needed), Request.Path);
         telemetry.Refused("insufficient_scope");
         var forbidden = new CognitoForbiddenContext(Context, needed, BearerChallenge.InsufficientScope(needed, metadata.MetadataUrl));
-        await application.Events.Forbidden(forbidden);
+        await Pool.Events.Events.Forbidden(forbidden);
         if (!forbidden.Handled)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
-            Response.Headers.WWWAuthenticate = forbidden.WwwAuthenticate;
+            AppendChallenge(forbidden.WwwAuthenticate);
+        }
+    }
+
+    // An endpoint open to several pools is challenged by each: one Bearer challenge per distinct metadata document.
+    private void AppendChallenge(string value)
+    {
+        if (!Response.Headers.WWWAuthenticate.Contains(value))
+        {
+            Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate, value);
         }
     }
 }

@@ -8,21 +8,24 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
-/// <summary>Turns <see cref="CognitoMcpAuthOptions"/> into JwtBearer settings that validate Cognito access tokens.</summary>
-internal sealed class ConfigureCognitoJwtBearerOptions(
-    IOptions<CognitoMcpAuthOptions> cognitoOptions, CognitoAccessTokenRules rules, ServerTelemetry telemetry, TimeProvider? timeProvider = null)
+/// <summary>
+/// Turns each registration's <see cref="CognitoMcpAuthOptions"/> into the settings of its JwtBearer scheme: one
+/// signing-key manager and one validated-token cache per user pool.
+/// </summary>
+internal sealed class ConfigureCognitoJwtBearerOptions(CognitoSchemes schemes, ServerTelemetry telemetry, TimeProvider? timeProvider = null)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, JwtBearerOptions options)
     {
-        if (name != CognitoMcpAuthenticationDefaults.BearerScheme)
+        if (name is null || schemes.ForBearer(name) is not { } scheme)
         {
             return;
         }
 
-        var cognito = cognitoOptions.Value;
+        var cognito = scheme.Options;
+        var rules = scheme.Rules;
         var metadataAddress = new Uri(cognito.MetadataAddress!);
 
         options.MetadataAddress = cognito.MetadataAddress!;

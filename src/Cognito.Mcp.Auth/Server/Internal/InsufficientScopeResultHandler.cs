@@ -23,7 +23,7 @@ internal sealed class InsufficientScopeResultHandler(ScopeAuthorizationHandler s
         }
 
         // What the framework's handler does for a forbidden result, with the needed scopes attached.
-        var properties = NeededScopes.ToProperties(scopes.Needed(failed));
+        var properties = NeededScopes.ToProperties(scopes.Needed(failed, context.User));
         if (policy.AuthenticationSchemes.Count == 0)
         {
             await context.ForbidAsync(properties);

@@ -22,7 +22,12 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         next(app);
-        _ = app.ApplicationServices.GetRequiredService<ProtectedResourceMetadata>(); // a bad ConfigureMetadata fails now, not at the first request
+        var registry = app.ApplicationServices.GetRequiredService<CognitoSchemeRegistry>();
+        var pools = app.ApplicationServices.GetRequiredService<CognitoSchemes>();
+        foreach (var registration in registry.All)
+        {
+            _ = pools.Get(registration.Scheme).Metadata; // a bad ConfigureMetadata fails now, not at the first request
+        }
         var endpoints = app.ApplicationServices.GetService<EndpointDataSource>()?.Endpoints ?? [];
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServerLog.Category);
         var schemes = app.ApplicationServices.GetRequiredService<IAuthenticationSchemeProvider>();
@@ -37,7 +42,7 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
         {
             var metadata = endpoint.Metadata;
             if (metadata.GetMetadata<CognitoMcpEndpointMetadata>() is not null
-                || metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == CognitoMcpAuthenticationDefaults.PolicyName))
+                || metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is { } policy && registry.Find(policy) is not null))
             {
                 continue;
             }

@@ -2,16 +2,17 @@ using System.Text.Json;
 using ModelContextProtocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
-/// <summary>The RFC 9728 document and its URLs, computed once from the validated options.</summary>
+/// <summary>
+/// The RFC 9728 document and its URLs, computed once from the validated options. When several registrations protect
+/// the same resource (one endpoint, several pools), the document names every pool's issuer and all their scopes.
+/// </summary>
 internal sealed class ProtectedResourceMetadata
 {
-    public ProtectedResourceMetadata(IOptions<CognitoMcpAuthOptions> options, IHostEnvironment? environment = null)
+    public ProtectedResourceMetadata(CognitoMcpAuthOptions cognito, IReadOnlyList<CognitoMcpAuthOptions> sameResource, IHostEnvironment? environment = null)
     {
-        var cognito = options.Value;
         var resource = new Uri(cognito.Resource!);
         var path = resource.AbsolutePath.TrimEnd('/');
 
@@ -24,8 +25,8 @@ internal sealed class ProtectedResourceMetadata
         var document = new ModelContextProtocol.Authentication.ProtectedResourceMetadata
         {
             Resource = cognito.Resource!,
-            AuthorizationServers = [cognito.Issuer!],
-            ScopesSupported = [.. cognito.ScopesSupported],
+            AuthorizationServers = [.. sameResource.Select(o => o.Issuer!).Prepend(cognito.Issuer!).Distinct(StringComparer.Ordinal)],
+            ScopesSupported = [.. cognito.ScopesSupported.Concat(sameResource.SelectMany(o => o.ScopesSupported)).Distinct(StringComparer.Ordinal)],
             BearerMethodsSupported = ["header"],
             ResourceName = cognito.ResourceName ?? environment?.ApplicationName ?? "MCP server",
         };
@@ -55,7 +56,7 @@ internal sealed class ProtectedResourceMetadata
 
     public byte[] Document { get; }
 
-    public bool IsMetadataPath(PathString path) =>
-        path.Equals(CognitoMcpAuthenticationDefaults.ProtectedResourceMetadataPath, StringComparison.Ordinal)
+    public bool IsMetadataPath(PathString path, bool servesRoot) =>
+        (servesRoot && path.Equals(CognitoMcpAuthenticationDefaults.ProtectedResourceMetadataPath, StringComparison.Ordinal))
         || path.Equals(PathSuffixedPath, StringComparison.Ordinal);
 }

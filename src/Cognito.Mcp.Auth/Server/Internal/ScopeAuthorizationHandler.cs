@@ -1,31 +1,41 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
-internal sealed class ScopeAuthorizationHandler(IOptions<CognitoMcpAuthOptions> options) : AuthorizationHandler<ScopeRequirement>
+/// <summary>
+/// A caller passes a <see cref="ScopeRequirement"/> when the identity one of the pools authenticated carries one of the
+/// scopes that pool's settings make of the requirement (its <c>RequiredScopes</c>, or the attribute's scopes qualified
+/// with its <c>ResourceServerIdentifier</c>).
+/// </summary>
+internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : AuthorizationHandler<ScopeRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        if (HasAnyScope(context.User, Needed(requirement)))
+        foreach (var (scheme, identity) in schemes.Authenticated(context.User))
         {
-            context.Succeed(requirement);
+            if (HasAnyScope(identity, Needed(requirement, scheme)))
+            {
+                context.Succeed(requirement);
+                break;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>The qualified scopes a requirement asks for, e.g. <c>write</c> → <c>my-api/write</c>.</summary>
-    public IReadOnlyList<string> Needed(ScopeRequirement requirement)
-    {
-        var cognito = options.Value;
-        return requirement.Scopes is null
-            ? [.. cognito.RequiredScopes]
-            : [.. requirement.Scopes.Select(s => CognitoMcpAuthPostConfigureOptions.Qualify(s, cognito.ResourceServerIdentifier))];
-    }
+    /// <summary>The qualified scopes a requirement asks of <paramref name="user"/>, e.g. <c>write</c> → <c>my-api/write</c>.</summary>
+    public IReadOnlyList<string> Needed(ScopeRequirement requirement, ClaimsPrincipal user) => Needed(requirement, schemes.For(user));
 
-    public static bool HasAnyScope(ClaimsPrincipal user, IReadOnlyList<string> scopes) =>
-        user.Identity?.IsAuthenticated == true
-        && user.FindAll(CognitoClaimTypes.Scope).Any(claim => scopes.Contains(claim.Value, StringComparer.Ordinal));
+    /// <summary>Whether the caller holds one of <paramref name="requirement"/>'s scopes (for the pool that authenticated it).</summary>
+    public bool IsMet(ScopeRequirement requirement, ClaimsPrincipal user) =>
+        schemes.Authenticated(user).Any(pair => HasAnyScope(pair.Identity, Needed(requirement, pair.Scheme)));
+
+    private static IReadOnlyList<string> Needed(ScopeRequirement requirement, CognitoScheme scheme) =>
+        requirement.Scopes is null
+            ? [.. scheme.Options.RequiredScopes]
+            : [.. requirement.Scopes.Select(s => CognitoMcpAuthPostConfigureOptions.Qualify(s, scheme.Options.ResourceServerIdentifier))];
+
+    private static bool HasAnyScope(ClaimsIdentity identity, IReadOnlyList<string> scopes) =>
+        identity.FindAll(CognitoClaimTypes.Scope).Any(claim => scopes.Contains(claim.Value, StringComparer.Ordinal));
 }

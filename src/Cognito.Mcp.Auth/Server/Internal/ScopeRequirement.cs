@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
 
-/// <summary>The caller needs at least one of <see cref="Scopes"/>; <see langword="null"/> means Cognito:RequiredScopes.</summary>
+/// <summary>The caller needs at least one of <see cref="Scopes"/>; <see langword="null"/> means the RequiredScopes of the pool that authenticated it.</summary>
 internal sealed class ScopeRequirement(IReadOnlyList<string>? scopes) : IAuthorizationRequirement
 {
     public IReadOnlyList<string>? Scopes { get; } = scopes;

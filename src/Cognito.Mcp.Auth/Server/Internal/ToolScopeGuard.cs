@@ -14,7 +14,7 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 /// the MCP server runs, so clients can step up. (The SDK's authorization filter alone answers with a JSON-RPC error
 /// inside HTTP 200, which no client can act on.)
 /// </summary>
-internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, ScopeAuthorizationHandler scopes, ILoggerFactory loggerFactory)
+internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, ScopeAuthorizationHandler scopes, CognitoSchemes schemes, ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger(ServerLog.Category);
 
@@ -57,11 +57,11 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
 
             foreach (var requirement in toolRequirements)
             {
-                var needed = scopes.Needed(requirement);
-                if (!ScopeAuthorizationHandler.HasAnyScope(context.User, needed))
+                if (!scopes.IsMet(requirement, context.User))
                 {
+                    var needed = scopes.Needed(requirement, context.User);
                     ServerLog.ToolScopeMissing(_logger, context.User.FindFirst(CognitoClaimTypes.ClientId)?.Value ?? "(unknown)", tool, string.Join(' ', needed));
-                    await context.ForbidAsync(CognitoMcpAuthenticationDefaults.AuthenticationScheme, NeededScopes.ToProperties(needed));
+                    await context.ForbidAsync(schemes.For(context.User).Name, NeededScopes.ToProperties(needed));
                     return;
                 }
             }
