@@ -37,4 +37,15 @@ public sealed class LocalCognitoOptions
     /// larger bodies are refused with a Cognito-shaped 400.
     /// </summary>
     public long MaxRequestBodySize { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Gets or sets what the token endpoint does when a <c>client_credentials</c> request asks for a scope that exists
+    /// in the pool but that the client may not use. AWS's token endpoint page contradicts itself: its <c>scope</c>
+    /// parameter says such a scope "will be ignored at runtime", while its errors list <c>invalid_scope</c>. Defaults
+    /// to <see cref="DisallowedScopeBehavior.Refuse"/> (<c>400 {"error":"invalid_scope"}</c>), which is what
+    /// developers report from real pools for this grant; run the tests that depend on it against
+    /// <see cref="DisallowedScopeBehavior.Drop"/> too, so code works whichever Cognito does. At
+    /// <c>/oauth2/authorize</c> such scopes are always dropped, as its page says without contradiction.
+    /// </summary>
+    public DisallowedScopeBehavior DisallowedClientCredentialsScopes { get; set; } = DisallowedScopeBehavior.Refuse;
 }

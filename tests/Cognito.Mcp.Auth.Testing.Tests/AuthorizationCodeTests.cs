@@ -59,6 +59,19 @@ public sealed class AuthorizationCodeTests
         Assert.Equal(TestData.Now.ToUnixTimeSeconds() + 3600, (long)payload["exp"]!);
     }
 
+    [Theory]
+    [InlineData("openid orders-api/write", "openid")]
+    [InlineData("openid phone orders-api/read", "openid orders-api/read")]
+    [InlineData("orders-api/write", "")]
+    public async Task Authorize_ignores_a_known_scope_the_client_may_not_use(string requested, string granted)
+    {
+        await using var t = await TestCognito.StartAsync();
+        var body = await (await RedeemAsync(t, t.Web, scope: requested)).Response.JsonAsync();
+
+        Assert.Equal(granted, (string?)Jwt.Payload((string)body["access_token"]!)["scope"]);
+        Assert.Equal(granted.Contains("openid", StringComparison.Ordinal), body.ContainsKey("id_token"));
+    }
+
     [Fact]
     public async Task Resource_parameter_binds_the_user_access_token_audience()
     {

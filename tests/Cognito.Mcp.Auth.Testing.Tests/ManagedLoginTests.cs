@@ -103,11 +103,13 @@ public sealed class ManagedLoginTests
     }
 
     [Theory]
-    [InlineData("scope", "orders-api/write", "invalid_scope")]
+    [InlineData("scope", "orders-api/delete", "invalid_scope")]
+    [InlineData("scope", "openid nobody-api/read", "invalid_scope")]
+    [InlineData("response_type", null, "invalid_request")]
     [InlineData("response_type", "id_token", "unsupported_response_type")]
     [InlineData("code_challenge_method", "plain", "invalid_request")]
     [InlineData("resource", "not a uri", "invalid_request")]
-    public async Task Authorize_errors_go_back_to_a_registered_redirect_uri_with_state(string parameter, string value, string error)
+    public async Task Authorize_errors_go_back_to_a_registered_redirect_uri_with_state(string parameter, string? value, string error)
     {
         await using var t = await TestCognito.StartAsync();
         var extra = new Dictionary<string, string?> { [parameter] = value };

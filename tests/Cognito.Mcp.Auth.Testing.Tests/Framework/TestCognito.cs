@@ -65,10 +65,12 @@ internal sealed class TestCognito : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TestCognito> StartAsync()
+    public static async Task<TestCognito> StartAsync(Action<LocalCognitoOptions>? configure = null)
     {
         var time = new FakeTimeProvider(TestData.Now);
-        var cognito = await LocalCognito.StartAsync(new LocalCognitoOptions { TimeProvider = time }, TestContext.Current.CancellationToken);
+        var options = new LocalCognitoOptions { TimeProvider = time };
+        configure?.Invoke(options);
+        var cognito = await LocalCognito.StartAsync(options, TestContext.Current.CancellationToken);
         return new TestCognito(cognito, time);
     }
 
