@@ -216,6 +216,7 @@ public sealed class LocalCognito : IAsyncDisposable
         builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddRoutingCore();
+        builder.Services.AddCors();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -226,6 +227,7 @@ public sealed class LocalCognito : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<UnexpectedFailureMiddleware>(this);
+        app.UseCors();
         app.MapLocalCognito(this);
         _app = app;
         await app.StartAsync(cancellationToken);
