@@ -45,7 +45,7 @@ public sealed class AuthorizationCodeTests
         var payload = Jwt.Payload(id);
         var access = Jwt.Payload((string)body["access_token"]!);
 
-        Assert.Equal($$"""{"kid":"{{t.Pool.IdTokenSigningKey.KeyId}}","alg":"RS256"}""", Jwt.Header(id).ToJsonString());
+        Assert.Equal($$"""{"kid":"{{t.Pool.IdTokenSigningKey.KeyId}}","alg":"RS256"}""", Jwt.RawHeader(id));
         Assert.Equal(t.Web.ClientId, (string?)payload["aud"]);
         Assert.Equal("id", (string?)payload["token_use"]);
         Assert.Equal(TestData.Username, (string?)payload["cognito:username"]);
