@@ -9,12 +9,11 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// sign-in (userInfo refuses them afterwards). As Cognito's page lists: bad client credentials are
 /// <c>401 invalid_client</c>, a missing token <c>400 invalid_request</c>, a token that is not a refresh token
 /// <c>400 unsupported_token_type</c>, and an unknown one 200. An access or ID token is recognised by its JWS shape
-/// (three dot-separated parts whose header and payload are JSON), which refresh tokens never have. Assumed (unsure): another client's refresh token is
-/// refused with <c>unauthorized_client</c>.
+/// (three dot-separated parts whose header and payload are JSON), which refresh tokens never have. Assumed (unsure):
+/// another client's refresh token is refused with <c>unauthorized_client</c>.
 /// </summary>
 internal sealed class RevokeEndpoint(LocalCognito cognito)
 {
-
     public async Task HandleAsync(HttpContext context)
     {
         cognito.Requests.CountRevoke();
