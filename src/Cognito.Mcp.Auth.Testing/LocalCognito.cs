@@ -39,11 +39,24 @@ public sealed class LocalCognito : IAsyncDisposable
         Logger = LoggerFactory.CreateLogger("Cognito.Mcp.Auth.Testing.LocalCognito");
     }
 
-    /// <summary>Gets the address LocalCognito listens on, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>
+    /// Gets the issuer origin LocalCognito listens on, e.g. <c>http://127.0.0.1:41234/</c> (<c>https</c> with a
+    /// <see cref="LocalCognitoOptions.Certificate"/>): discovery, JWKS, the management API and <c>/health</c>.
+    /// </summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
-    /// <summary>Gets the address without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>; issuers start with it.</summary>
+    /// <summary>Gets the issuer origin without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>; issuers start with it.</summary>
     public string BaseAddress { get; private set; } = "http://127.0.0.1";
+
+    /// <summary>
+    /// Gets the origin that serves the pools' OAuth domains (<c>/domain/{prefix}/…</c>), e.g.
+    /// <c>https://127.0.0.1:41235/</c>: a second listener with <see cref="LocalCognitoOptions.SeparateOrigins"/>,
+    /// otherwise the same as <see cref="BaseUrl"/>.
+    /// </summary>
+    public Uri DomainBaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets <see cref="DomainBaseUrl"/> without a trailing slash; every <see cref="LocalUserPool.DomainUrl"/> starts with it.</summary>
+    public string DomainBaseAddress { get; private set; } = "http://127.0.0.1";
 
     /// <summary>Gets the management API's endpoint (AWS CLI <c>--endpoint-url</c>): the same as <see cref="BaseUrl"/>.</summary>
     public Uri ManagementEndpoint => BaseUrl;
@@ -69,11 +82,18 @@ public sealed class LocalCognito : IAsyncDisposable
 
     internal TimeProvider TimeProvider { get; }
 
+    /// <summary>The domain origin's port with <see cref="LocalCognitoOptions.SeparateOrigins"/>, else <see langword="null"/>.</summary>
+    internal int? DomainListenerPort { get; private set; }
+
     internal ILoggerFactory LoggerFactory { get; }
 
     internal ILogger Logger { get; }
 
-    /// <summary>Starts LocalCognito on <see cref="LocalCognitoOptions.Host"/>:<see cref="LocalCognitoOptions.Port"/> (127.0.0.1, a free port by default).</summary>
+    /// <summary>
+    /// Starts LocalCognito on <see cref="LocalCognitoOptions.Host"/>:<see cref="LocalCognitoOptions.Port"/> (127.0.0.1, a
+    /// free port by default), and on <see cref="LocalCognitoOptions.DomainPort"/> too with
+    /// <see cref="LocalCognitoOptions.SeparateOrigins"/>.
+    /// </summary>
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started instance; dispose it to stop.</returns>
@@ -161,9 +181,10 @@ public sealed class LocalCognito : IAsyncDisposable
         }
     }
 
-    /// <summary>Returns the base address.</summary>
+    /// <summary>Returns the base address, and the domain origin when it is separate.</summary>
     /// <returns>For example <c>LocalCognito http://127.0.0.1:41234</c>.</returns>
-    public override string ToString() => $"LocalCognito {BaseAddress}";
+    public override string ToString() =>
+        DomainListenerPort is null ? $"LocalCognito {BaseAddress}" : $"LocalCognito {BaseAddress} (domains {DomainBaseAddress})";
 
     internal LocalUserPool CreateUserPool(string name, string region, string id)
     {
@@ -216,23 +237,44 @@ public sealed class LocalCognito : IAsyncDisposable
         builder.Services.AddSingleton(LoggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddRoutingCore();
+        builder.Services.AddCors();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        var listeners = new Listeners(Options);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = Options.MaxRequestBodySize;
+            listeners.Configure(kestrel);
         });
-        builder.WebHost.UseUrls($"http://{Options.Host}:{Options.Port}");
+        if (Options.Certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        listeners.UseUrlsIfNeeded(builder.WebHost);
 
         var app = builder.Build();
         app.UseMiddleware<UnexpectedFailureMiddleware>(this);
+        if (Options.SeparateOrigins)
+        {
+            app.UseMiddleware<OriginSeparationMiddleware>(this);
+        }
+
+        app.UseCors();
         app.MapLocalCognito(this);
         _app = app;
         await app.StartAsync(cancellationToken);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = address.TrimEnd('/');
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = listeners.IssuerAddress(addresses);
         BaseUrl = new Uri(BaseAddress + "/");
+        DomainBaseAddress = listeners.DomainAddress(addresses) ?? BaseAddress;
+        DomainBaseUrl = new Uri(DomainBaseAddress + "/");
+        DomainListenerPort = Options.SeparateOrigins ? DomainBaseUrl.Port : null;
         Log.Started(Logger, BaseAddress);
+        if (DomainListenerPort is not null)
+        {
+            Log.DomainOriginStarted(Logger, DomainBaseAddress);
+        }
     }
 }

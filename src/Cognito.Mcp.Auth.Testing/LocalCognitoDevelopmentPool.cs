@@ -23,7 +23,7 @@ public static class LocalCognitoDevelopmentPool
     /// <summary>The region: <c>us-east-1</c>.</summary>
     public const string Region = "us-east-1";
 
-    /// <summary>The domain prefix: <c>local-dev</c>, served at <c>{BaseAddress}/domain/local-dev</c> (development only).</summary>
+    /// <summary>The domain prefix: <c>local-dev</c>, served at <c>{DomainBaseAddress}/domain/local-dev</c> (development only).</summary>
     public const string DomainPrefix = "local-dev";
 
     /// <summary>The resource server identifier: <c>my-api</c>, with scopes <c>read</c> and <c>write</c>.</summary>

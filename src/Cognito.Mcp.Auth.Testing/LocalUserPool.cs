@@ -11,8 +11,9 @@ namespace Cognito.Mcp.Auth.Testing;
 /// Thread-safe.
 /// </summary>
 /// <remarks>
-/// The pool's OAuth domain is path-based on LocalCognito's own port: <c>{BaseUrl}/domain/{prefix}</c> stands for
-/// Cognito's <c>https://{prefix}.auth.{region}.amazoncognito.com</c>, so no DNS or extra listener is needed.
+/// The pool's OAuth domain is path-based: <c>{DomainBaseAddress}/domain/{prefix}</c> stands for Cognito's
+/// <c>https://{prefix}.auth.{region}.amazoncognito.com</c>, so no DNS is needed. The domain origin is the issuer's own
+/// unless <see cref="LocalCognitoOptions.SeparateOrigins"/> gives it a listener of its own.
 /// </remarks>
 public sealed class LocalUserPool
 {
@@ -58,10 +59,10 @@ public sealed class LocalUserPool
     public string? DomainPrefix => Volatile.Read(ref _domainPrefix);
 
     /// <summary>
-    /// Gets the OAuth domain, <c>{BaseAddress}/domain/{prefix}</c>, or <see langword="null"/> before
+    /// Gets the OAuth domain, <c>{DomainBaseAddress}/domain/{prefix}</c>, or <see langword="null"/> before
     /// <see cref="AddDomain"/>.
     /// </summary>
-    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri($"{Owner.BaseAddress}/domain/{prefix}") : null;
+    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri($"{Owner.DomainBaseAddress}/domain/{prefix}") : null;
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/token</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
     public Uri TokenEndpoint => DomainEndpoint("/oauth2/token");
@@ -111,7 +112,7 @@ public sealed class LocalUserPool
 
     /// <summary>
     /// Gives the pool its OAuth domain (Cognito's <c>CreateUserPoolDomain</c>), served at
-    /// <c>{BaseAddress}/domain/{prefix}</c>. A pool has at most one domain; prefixes are unique per LocalCognito.
+    /// <c>{DomainBaseAddress}/domain/{prefix}</c>. A pool has at most one domain; prefixes are unique per LocalCognito.
     /// </summary>
     /// <param name="prefix">The prefix, e.g. <c>local-dev</c>: lowercase letters, digits and hyphens.</param>
     /// <returns>This pool, for chaining.</returns>

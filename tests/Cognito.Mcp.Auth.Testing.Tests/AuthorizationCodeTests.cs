@@ -45,7 +45,7 @@ public sealed class AuthorizationCodeTests
         var payload = Jwt.Payload(id);
         var access = Jwt.Payload((string)body["access_token"]!);
 
-        Assert.Equal($$"""{"kid":"{{t.Pool.IdTokenSigningKey.KeyId}}","alg":"RS256"}""", Jwt.Header(id).ToJsonString());
+        Assert.Equal($$"""{"kid":"{{t.Pool.IdTokenSigningKey.KeyId}}","alg":"RS256"}""", Jwt.RawHeader(id));
         Assert.Equal(t.Web.ClientId, (string?)payload["aud"]);
         Assert.Equal("id", (string?)payload["token_use"]);
         Assert.Equal(TestData.Username, (string?)payload["cognito:username"]);
@@ -57,6 +57,19 @@ public sealed class AuthorizationCodeTests
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes((string)body["access_token"]!));
         Assert.Equal(Base64UrlEncoder.Encode(hash[..16]), (string?)payload["at_hash"]);
         Assert.Equal(TestData.Now.ToUnixTimeSeconds() + 3600, (long)payload["exp"]!);
+    }
+
+    [Theory]
+    [InlineData("openid orders-api/write", "openid")]
+    [InlineData("openid phone orders-api/read", "openid orders-api/read")]
+    [InlineData("orders-api/write", "")]
+    public async Task Authorize_ignores_a_known_scope_the_client_may_not_use(string requested, string granted)
+    {
+        await using var t = await TestCognito.StartAsync();
+        var body = await (await RedeemAsync(t, t.Web, scope: requested)).Response.JsonAsync();
+
+        Assert.Equal(granted, (string?)Jwt.Payload((string)body["access_token"]!)["scope"]);
+        Assert.Equal(granted.Contains("openid", StringComparison.Ordinal), body.ContainsKey("id_token"));
     }
 
     [Fact]

@@ -54,11 +54,10 @@ public sealed class ClientCredentialsTests
         await using var t = await TestCognito.StartAsync();
 
         var token = (string)(await (await t.ClientCredentialsAsync(t.M2M, TestData.ReadScope)).JsonAsync())["access_token"]!;
-        var header = Jwt.Header(token);
         var payload = Jwt.Payload(token);
         var iat = TestData.Now.ToUnixTimeSeconds();
 
-        Assert.Equal($$"""{"kid":"{{t.Pool.AccessTokenSigningKey.KeyId}}","alg":"RS256"}""", header.ToJsonString());
+        Assert.Equal($$"""{"kid":"{{t.Pool.AccessTokenSigningKey.KeyId}}","alg":"RS256"}""", Jwt.RawHeader(token));
         Assert.Equal(["sub", "token_use", "scope", "auth_time", "iss", "exp", "iat", "version", "jti", "client_id"], payload.Select(p => p.Key));
         Assert.Equal(t.M2M.ClientId, (string?)payload["sub"]);
         Assert.Equal(t.M2M.ClientId, (string?)payload["client_id"]);
@@ -167,10 +166,49 @@ public sealed class ClientCredentialsTests
     [Theory]
     [InlineData("billing-api/admin")]
     [InlineData("openid")]
-    [InlineData("orders-api/delete")]
-    public async Task Scope_not_allowed_for_the_client_is_invalid_scope(string scope)
+    public async Task Known_scope_the_client_may_not_use_is_invalid_scope_by_default(string scope)
     {
         await using var t = await TestCognito.StartAsync();
+
+        var response = await t.ClientCredentialsAsync(t.M2M, $"{TestData.ReadScope} {scope}");
+
+        Assert.Equal(DisallowedScopeBehavior.Refuse, new LocalCognitoOptions().DisallowedClientCredentialsScopes);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"error":"invalid_scope"}""", await response.BodyAsync());
+    }
+
+    [Theory]
+    [InlineData("billing-api/admin")]
+    [InlineData("openid")]
+    public async Task Known_scope_the_client_may_not_use_is_dropped_when_the_option_says_Drop(string scope)
+    {
+        await using var t = await TestCognito.StartAsync(o => o.DisallowedClientCredentialsScopes = DisallowedScopeBehavior.Drop);
+
+        var response = await t.ClientCredentialsAsync(t.M2M, $"{scope} {TestData.ReadScope}");
+        var payload = Jwt.Payload((string)(await response.JsonAsync())["access_token"]!);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TestData.ReadScope, (string?)payload["scope"]);
+    }
+
+    [Fact]
+    public async Task Dropping_every_requested_scope_is_invalid_scope()
+    {
+        await using var t = await TestCognito.StartAsync(o => o.DisallowedClientCredentialsScopes = DisallowedScopeBehavior.Drop);
+
+        var response = await t.ClientCredentialsAsync(t.M2M, "billing-api/admin openid");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"error":"invalid_scope"}""", await response.BodyAsync());
+    }
+
+    [Theory]
+    [InlineData(DisallowedScopeBehavior.Refuse, "orders-api/delete")]
+    [InlineData(DisallowedScopeBehavior.Drop, "orders-api/delete")]
+    [InlineData(DisallowedScopeBehavior.Drop, "nobody-api/read")]
+    public async Task Scope_the_pool_does_not_know_is_invalid_scope_whatever_the_option(DisallowedScopeBehavior behavior, string scope)
+    {
+        await using var t = await TestCognito.StartAsync(o => o.DisallowedClientCredentialsScopes = behavior);
 
         var response = await t.ClientCredentialsAsync(t.M2M, $"{TestData.ReadScope} {scope}");
 

@@ -24,6 +24,19 @@ public sealed class DevelopmentPoolTests
     }
 
     [Fact]
+    public async Task Development_pool_key_ids_hold_plus_slash_and_equals_so_every_library_test_meets_them()
+    {
+        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var pool = cognito.DevelopmentPool!;
+        var token = pool.IssueAccessToken(M2MClientId, [ReadScope]);
+
+        Assert.All([pool.AccessTokenSigningKey.KeyId, pool.IdTokenSigningKey.KeyId], kid => Assert.True(
+            kid.Contains('+', StringComparison.Ordinal) && kid.Contains('/', StringComparison.Ordinal) && kid.EndsWith('='),
+            $"Key id {kid} lacks one of + / ="));
+        Assert.Equal($$"""{"kid":"{{pool.AccessTokenSigningKey.KeyId}}","alg":"RS256"}""", Jwt.RawHeader(token));
+    }
+
+    [Fact]
     public async Task Development_m2m_clients_get_their_scopes()
     {
         await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);

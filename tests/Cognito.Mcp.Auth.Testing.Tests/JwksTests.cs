@@ -22,6 +22,26 @@ public sealed class JwksTests
     }
 
     [Fact]
+    public async Task Key_ids_are_standard_base64_with_plus_slash_and_padding_written_as_is()
+    {
+        await using var t = await TestCognito.StartAsync();
+        t.Pool.RotateSigningKeys();
+
+        var body = await (await t.Http.GetAsync(t.Pool.JwksUri, TestContext.Current.CancellationToken)).BodyAsync();
+        var kids = (await KidsAsync(t)).ToList();
+
+        Assert.Equal(4, kids.Distinct().Count());
+        Assert.All(kids, kid =>
+        {
+            Assert.Matches("^[A-Za-z0-9+/]{43}=$", kid);
+            Assert.Contains('+', kid);
+            Assert.Contains('/', kid);
+            Assert.Contains($"\"kid\":\"{kid}\"", body, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("\\u002B", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rotation_keeps_previous_keys_in_jwks_by_default()
     {
         await using var t = await TestCognito.StartAsync();

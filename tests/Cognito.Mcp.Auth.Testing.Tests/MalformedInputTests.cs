@@ -62,14 +62,25 @@ public sealed class MalformedInputTests
         Snapshots.MatchJson(await response.BodyAsync(), "userinfo-invalid_token");
     }
 
-    [Fact]
-    public async Task UserInfo_without_a_token_is_401()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Basic YTpi")]
+    [InlineData("Bearer")]
+    public async Task UserInfo_without_a_bearer_token_is_400_invalid_request(string? authorization)
     {
         await using var t = await TestCognito.StartAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, t.Pool.UserInfoEndpoint);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
 
-        var response = await t.Http.GetAsync(t.Pool.UserInfoEndpoint, TestContext.Current.CancellationToken);
+        var response = await t.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            "Bearer error=\"invalid_request\", error_description=\"Bad OAuth2 request at UserInfo Endpoint\"",
+            response.Headers.WwwAuthenticate.ToString());
         Snapshots.MatchJson(await response.BodyAsync(), "userinfo-missing-token");
     }
 

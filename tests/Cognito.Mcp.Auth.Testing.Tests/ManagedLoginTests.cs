@@ -74,6 +74,45 @@ public sealed class ManagedLoginTests
     }
 
     [Fact]
+    public async Task Logout_with_redirect_uri_ends_the_session_and_sends_the_user_to_sign_in_again()
+    {
+        await using var t = await TestCognito.StartAsync();
+        using var browser = new Browser();
+        var authorize = Browser.AuthorizeUrl(t.Pool, t.Web, new Dictionary<string, string?>());
+        await browser.SignInAsync(authorize, TestData.Username, TestData.Password);
+        var query = $"client_id={t.Web.ClientId}&redirect_uri={Uri.EscapeDataString(TestData.Callback)}&response_type=code&scope=openid&state=again";
+
+        var logout = await browser.GetAsync($"{t.Pool.LogoutEndpoint}?{query}");
+        var loginUrl = logout.Headers.Location!.ToString();
+        var afterLogout = await browser.GetAsync(authorize);
+        var signedIn = await browser.SubmitLoginAsync(await (await browser.GetAsync(loginUrl)).BodyAsync(), loginUrl, TestData.Username, TestData.Password);
+
+        Assert.Equal(HttpStatusCode.Found, logout.StatusCode);
+        Assert.Equal($"{t.Pool.DomainUrl}/login?{query}", loginUrl);
+        Assert.StartsWith($"{t.Pool.DomainUrl}/login?", afterLogout.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(TestData.Callback + "?code=", signedIn.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("again", Browser.Parameters(signedIn.Headers.Location!)["state"]);
+    }
+
+    [Theory]
+    [InlineData("redirect_uri=https%3A%2F%2Fevil.example%2Fcb&response_type=code")]
+    [InlineData("redirect_uri=")]
+    public async Task Logout_with_an_unregistered_redirect_uri_shows_an_error_page_and_keeps_the_session(string parameters)
+    {
+        await using var t = await TestCognito.StartAsync();
+        using var browser = new Browser();
+        var authorize = Browser.AuthorizeUrl(t.Pool, t.Web, new Dictionary<string, string?>());
+        await browser.SignInAsync(authorize, TestData.Username, TestData.Password);
+
+        var logout = await browser.GetAsync($"{t.Pool.LogoutEndpoint}?client_id={t.Web.ClientId}&{parameters}");
+        var again = await browser.GetAsync(authorize);
+
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Null(logout.Headers.Location);
+        Assert.StartsWith(TestData.Callback + "?code=", again.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logout_to_an_unregistered_url_shows_an_error_page_and_does_not_redirect()
     {
         await using var t = await TestCognito.StartAsync();
@@ -103,11 +142,13 @@ public sealed class ManagedLoginTests
     }
 
     [Theory]
-    [InlineData("scope", "orders-api/write", "invalid_scope")]
+    [InlineData("scope", "orders-api/delete", "invalid_scope")]
+    [InlineData("scope", "openid nobody-api/read", "invalid_scope")]
+    [InlineData("response_type", null, "invalid_request")]
     [InlineData("response_type", "id_token", "unsupported_response_type")]
     [InlineData("code_challenge_method", "plain", "invalid_request")]
     [InlineData("resource", "not a uri", "invalid_request")]
-    public async Task Authorize_errors_go_back_to_a_registered_redirect_uri_with_state(string parameter, string value, string error)
+    public async Task Authorize_errors_go_back_to_a_registered_redirect_uri_with_state(string parameter, string? value, string error)
     {
         await using var t = await TestCognito.StartAsync();
         var extra = new Dictionary<string, string?> { [parameter] = value };

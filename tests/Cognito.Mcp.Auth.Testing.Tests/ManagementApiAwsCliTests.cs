@@ -104,4 +104,17 @@ public sealed class ManagementApiAwsCliTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"({exception})", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("InvalidParameterException", "not-a-pool-id")]
+    [InlineData("ResourceNotFoundException", "us-east-1_Missing00")]
+    public async Task Aws_cli_reports_a_malformed_pool_id_as_a_validation_error_and_an_unknown_one_as_not_found(string exception, string poolId)
+    {
+        await using var cognito = await LocalCognito.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var (exitCode, _, stderr) = await AwsCli.RunAsync(cognito, "cognito-idp", "describe-user-pool", "--user-pool-id", poolId);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"({exception})", stderr, StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,8 @@ public sealed class ManagementApiTests
         { "missing-field", "DescribeUserPool", "{}", "application/x-amz-json-1.1" },
         { "wrong-type", "DescribeUserPool", """{"UserPoolId":42}""", "application/x-amz-json-1.1" },
         { "unknown-pool", "DescribeUserPool", """{"UserPoolId":"us-east-1_Missing00"}""", "application/x-amz-json-1.1" },
+        { "malformed-pool-id", "DescribeUserPool", """{"UserPoolId":"not-a-pool-id"}""", "application/x-amz-json-1.1" },
+        { "malformed-pool-id-suffix", "CreateUserPoolClient", """{"UserPoolId":"us-east-1_Bad/Id","ClientName":"c"}""", "application/x-amz-json-1.1" },
         { "list-without-max", "ListUserPools", "{}", "application/x-amz-json-1.1" },
         { "bad-unit", "CreateUserPoolClient", """{"UserPoolId":"POOL","ClientName":"c","TokenValidityUnits":{"AccessToken":"weeks"}}""", "application/x-amz-json-1.1" },
         { "bad-domain", "CreateUserPoolDomain", """{"UserPoolId":"POOL","Domain":"My_Domain"}""", "application/x-amz-json-1.1" },

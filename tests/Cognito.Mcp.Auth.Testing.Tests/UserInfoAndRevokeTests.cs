@@ -72,17 +72,54 @@ public sealed class UserInfoAndRevokeTests
         Assert.Equal(HttpStatusCode.Unauthorized, userInfo.StatusCode);
     }
 
-    [Fact]
-    public async Task Revoke_with_a_wrong_secret_is_invalid_client()
+    [Theory]
+    [InlineData("wrong-secret")]
+    [InlineData("unknown-client")]
+    [InlineData("missing-secret")]
+    public async Task Revoke_with_bad_client_credentials_is_401_invalid_client(string variant)
     {
         await using var t = await TestCognito.StartAsync();
         var request = Revoke(t, t.Web, "whatever");
-        request.Headers.Authorization = TestCognito.Basic(t.Web.ClientId, "wrong");
+        request.Headers.Authorization = variant switch
+        {
+            "wrong-secret" => TestCognito.Basic(t.Web.ClientId, "wrong"),
+            "unknown-client" => TestCognito.Basic("abcdefghijklmnopqrstuvwxyz", "x"),
+            _ => null,
+        };
 
         var response = await t.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("""{"error":"invalid_client"}""", await response.BodyAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Snapshots.MatchJson(await response.BodyAsync(), "error-revoke-invalid_client");
+    }
+
+    [Theory]
+    [InlineData("access_token")]
+    [InlineData("id_token")]
+    public async Task Revoking_an_access_or_id_token_is_unsupported_token_type_and_revokes_nothing(string kind)
+    {
+        await using var t = await TestCognito.StartAsync();
+        var tokens = await (await AuthorizationCodeTests.RedeemAsync(t, t.Web)).Response.JsonAsync();
+
+        var revoke = await t.Http.SendAsync(Revoke(t, t.Web, (string)tokens[kind]!), TestContext.Current.CancellationToken);
+        var userInfo = await UserInfoAsync(t, (string)tokens["access_token"]!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, revoke.StatusCode);
+        Snapshots.MatchJson(await revoke.BodyAsync(), "error-revoke-unsupported_token_type");
+        Assert.Equal(HttpStatusCode.OK, userInfo.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2YotnFZFEjr1zCsicMWpAA")]
+    [InlineData("not.a.jwt")]
+    public async Task Revoking_an_unknown_token_answers_200_with_an_empty_body(string token)
+    {
+        await using var t = await TestCognito.StartAsync();
+
+        var response = await t.Http.SendAsync(Revoke(t, t.Web, token), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.BodyAsync());
     }
 
     private static HttpRequestMessage Revoke(TestCognito t, LocalAppClient client, string token)

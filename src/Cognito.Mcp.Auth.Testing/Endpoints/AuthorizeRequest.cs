@@ -37,7 +37,14 @@ internal sealed record AuthorizeRequest(
         var state = Get("state");
         AuthorizeValidation Redirect(string error) => AuthorizeValidation.Redirect(redirectUri, error, state);
 
+        // Cognito's page: a missing response_type is invalid_request; an unknown value is (assumed, RFC 6749
+        // §4.1.2.1) unsupported_response_type.
         var responseType = Get("response_type");
+        if (responseType is null)
+        {
+            return Redirect("invalid_request");
+        }
+
         if (responseType is not ("code" or "token"))
         {
             return Redirect("unsupported_response_type");
@@ -48,14 +55,22 @@ internal sealed record AuthorizeRequest(
             return Redirect("unauthorized_client");
         }
 
+        // Cognito's page: a scope the client may not use "will be ignored at runtime"; an invalid or unknown one is
+        // invalid_scope. Assumed (unsure): ignoring may leave no scope at all, and the tokens then carry none.
         var scopes = Tokens.Scopes.Parse(Get("scope"));
         if (scopes.Count == 0)
         {
             scopes = [.. client.AllowedOAuthScopes];
         }
-        else if (scopes.Any(s => !client.AllowedOAuthScopes.Contains(s, StringComparer.Ordinal)))
+        else
         {
-            return Redirect("invalid_scope");
+            var (allowed, _, unknown) = Tokens.Scopes.Sort(pool, client.AllowedOAuthScopes, scopes);
+            if (unknown.Count > 0)
+            {
+                return Redirect("invalid_scope");
+            }
+
+            scopes = allowed;
         }
 
         var challenge = Get("code_challenge");

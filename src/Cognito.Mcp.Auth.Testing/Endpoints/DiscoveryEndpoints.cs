@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cognito.Mcp.Auth.Testing.Internal;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +13,9 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// </summary>
 internal sealed class DiscoveryEndpoints(LocalCognito cognito)
 {
+    /// <summary>Kids go out as Cognito writes them, with <c>+</c> rather than <c>\u002B</c>.</summary>
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public Task DiscoveryAsync(HttpContext context)
     {
         cognito.Requests.CountDiscovery();
@@ -93,7 +98,7 @@ internal sealed class DiscoveryEndpoints(LocalCognito cognito)
     private static Task WriteAsync(HttpContext context, JsonObject body)
     {
         context.Response.ContentType = "application/json;charset=utf-8";
-        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(Unescaped), context.RequestAborted);
     }
 
     // Assumed: an unknown pool answers 404 with a small JSON message, as Cognito does for a bad pool id.

@@ -19,7 +19,10 @@ internal static class EndpointMapping
         endpoints.MapMethods("/{poolId}/.well-known/openid-configuration", [HttpMethods.Get], discovery.DiscoveryAsync);
         endpoints.MapMethods("/{poolId}/.well-known/jwks.json", [HttpMethods.Get], discovery.JwksAsync);
 
-        endpoints.MapMethods(DomainRoute + "/oauth2/token", [HttpMethods.Post], new TokenEndpoint(cognito).HandleAsync);
+        // Cognito's token endpoint answers Access-Control-Allow-Origin: * so browser apps can redeem codes cross-origin;
+        // the framework's CORS middleware answers the preflight (assumed: 204, any request header allowed).
+        endpoints.MapMethods(DomainRoute + "/oauth2/token", [HttpMethods.Post], new TokenEndpoint(cognito).HandleAsync)
+            .RequireCors(policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Post).AllowAnyHeader());
         endpoints.MapMethods(DomainRoute + "/oauth2/authorize", [HttpMethods.Get], new AuthorizeEndpoint(cognito).HandleAsync);
         var login = new LoginEndpoint(cognito);
         endpoints.MapMethods(DomainRoute + "/login", [HttpMethods.Get], login.ShowAsync);

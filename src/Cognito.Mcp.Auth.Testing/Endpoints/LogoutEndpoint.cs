@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Http;
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
 /// <summary>
-/// <c>GET {domain}/logout?client_id=…&amp;logout_uri=…</c>: ends the managed-login session and redirects to
-/// <c>logout_uri</c>, which must be one of the client's registered sign-out URLs (otherwise an error page, and the
-/// session is kept).
+/// <c>GET {domain}/logout</c>, in Cognito's two forms. With <c>client_id</c> and <c>logout_uri</c> it ends the
+/// managed-login session and redirects to <c>logout_uri</c>, which must be one of the client's sign-out URLs. With
+/// <c>redirect_uri</c> and the other parameters of an authorize request (<c>client_id</c>, <c>response_type</c>,
+/// <c>scope</c>, <c>state</c>…) it ends the session and sends the user to <c>{domain}/login</c> to sign in again;
+/// those parameters are checked like <c>/oauth2/authorize</c> checks them. Any refusal keeps the session. Assumed
+/// (unsure): when both <c>logout_uri</c> and <c>redirect_uri</c> are sent, <c>logout_uri</c> wins.
 /// </summary>
 internal sealed class LogoutEndpoint(LocalCognito cognito)
 {
@@ -24,6 +27,11 @@ internal sealed class LogoutEndpoint(LocalCognito cognito)
             return HtmlPages.ErrorAsync(context, "invalid_request", "The client_id is missing or unknown.");
         }
 
+        if (!query.ContainsKey("logout_uri") && query.ContainsKey("redirect_uri"))
+        {
+            return SignInAgainAsync(context, pool);
+        }
+
         var logoutUri = query["logout_uri"].ToString();
         if (!client.LogoutUrls.Contains(logoutUri, StringComparer.Ordinal))
         {
@@ -32,6 +40,19 @@ internal sealed class LogoutEndpoint(LocalCognito cognito)
 
         DomainCookies.EndSession(context, pool);
         context.Response.Redirect(logoutUri);
+        return Task.CompletedTask;
+    }
+
+    private Task SignInAgainAsync(HttpContext context, LocalUserPool pool)
+    {
+        var validation = AuthorizeRequest.Validate(pool, context.Request.Query);
+        if (validation.Request is null)
+        {
+            return AuthorizeEndpoint.RefuseAsync(cognito, context, validation);
+        }
+
+        DomainCookies.EndSession(context, pool);
+        context.Response.Redirect($"{pool.DomainUrl}/login{context.Request.QueryString}");
         return Task.CompletedTask;
     }
 }

@@ -8,6 +8,7 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
 /// <summary>
 /// <c>POST {domain}/oauth2/token</c>: fault injection first, then form parsing, client authentication and the grant.
+/// Every answer carries <c>Access-Control-Allow-Origin: *</c>, like Cognito's.
 /// Checks run in this order: content type → <c>grant_type</c> present → client → grant supported →
 /// <c>AllowedOAuthFlowsUserPoolClient</c> (<c>invalid_grant</c>) → the grant's own checks.
 /// </summary>
@@ -16,6 +17,9 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
     public async Task HandleAsync(HttpContext context)
     {
         cognito.Requests.CountToken();
+
+        // On every answer, with or without an Origin header, as Cognito's page says.
+        context.Response.Headers.AccessControlAllowOrigin = "*";
         if (await ApplyFaultsAsync(context))
         {
             return;

@@ -7,9 +7,11 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
 /// <summary>
 /// <c>GET|POST {domain}/oauth2/userInfo</c> with <c>Authorization: Bearer {user access token with openid}</c>:
-/// <c>sub</c>, the attributes the scopes allow (as strings, like Cognito) and <c>username</c>. Refusals follow
-/// RFC 6750: 401 <c>invalid_token</c>, and (assumed, unsure of Cognito's status) 403 <c>insufficient_scope</c>
-/// without <c>openid</c>.
+/// <c>sub</c>, the attributes the scopes allow (as strings, like Cognito) and <c>username</c>. Refusals as Cognito's
+/// page shows them: no bearer token is <c>400 invalid_request</c> ("Bad OAuth2 request at UserInfo Endpoint"), a bad
+/// one <c>401 invalid_token</c>; and (assumed, unsure of Cognito's status) 403 <c>insufficient_scope</c> without
+/// <c>openid</c>. The page's samples show <c>WWW-Authenticate</c> without the <c>Bearer</c> scheme; LocalCognito
+/// keeps RFC 6750's form (assumed: the samples abbreviate).
 /// </summary>
 internal sealed class UserInfoEndpoint(LocalCognito cognito)
 {
@@ -24,7 +26,7 @@ internal sealed class UserInfoEndpoint(LocalCognito cognito)
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
         {
-            await RefuseAsync(context, "invalid_request", "Access token is missing", StatusCodes.Status401Unauthorized);
+            await RefuseAsync(context, "invalid_request", "Bad OAuth2 request at UserInfo Endpoint", StatusCodes.Status400BadRequest);
             return;
         }
 

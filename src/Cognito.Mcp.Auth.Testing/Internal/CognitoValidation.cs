@@ -22,6 +22,18 @@ internal static partial class CognitoValidation
         }
     }
 
+    /// <summary>
+    /// The API reference's constraint on <c>UserPoolId</c> (1 to 55 characters, <c>[\w-]+_[0-9a-zA-Z]+</c>): a malformed
+    /// id is a validation error, only a well-formed unknown one is <c>ResourceNotFoundException</c>.
+    /// </summary>
+    public static void UserPoolId(string id)
+    {
+        if (id.Length is 0 or > 55 || !UserPoolIdPattern().IsMatch(id))
+        {
+            throw Invalid($"1 validation error detected: Value '{id}' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+");
+        }
+    }
+
     public static void DomainPrefix(string prefix)
     {
         if (!DomainPattern().IsMatch(prefix) || prefix.Contains("aws", StringComparison.Ordinal)
@@ -156,6 +168,9 @@ internal static partial class CognitoValidation
 
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
     private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+_[0-9a-zA-Z]+$")]
+    private static partial Regex UserPoolIdPattern();
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
     private static partial Regex DomainPattern();

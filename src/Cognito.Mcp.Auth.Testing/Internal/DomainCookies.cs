@@ -35,7 +35,7 @@ internal static class DomainCookies
     {
         var id = RandomStrings.Opaque();
         pool.Sessions.Logins[id] = session;
-        context.Response.Cookies.Append(Session, id, Options(pool));
+        context.Response.Cookies.Append(Session, id, Options(context, pool));
     }
 
     public static void EndSession(HttpContext context, LocalUserPool pool)
@@ -45,13 +45,13 @@ internal static class DomainCookies
             pool.Sessions.Logins.TryRemove(id, out _);
         }
 
-        context.Response.Cookies.Delete(Session, Options(pool));
+        context.Response.Cookies.Delete(Session, Options(context, pool));
     }
 
     public static string IssueCsrf(HttpContext context, LocalUserPool pool)
     {
         var value = RandomStrings.Opaque();
-        context.Response.Cookies.Append(Csrf, value, Options(pool));
+        context.Response.Cookies.Append(Csrf, value, Options(context, pool));
         return value;
     }
 
@@ -59,11 +59,11 @@ internal static class DomainCookies
         context.Request.Cookies[Csrf] is { Length: > 0 } cookie && formValue is { Length: > 0 }
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(cookie), Encoding.UTF8.GetBytes(formValue));
 
-    private static CookieOptions Options(LocalUserPool pool) => new()
+    private static CookieOptions Options(HttpContext context, LocalUserPool pool) => new()
     {
         Path = $"/domain/{pool.DomainPrefix}",
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
-        Secure = false,
+        Secure = context.Request.IsHttps,
     };
 }

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Unexpected failure handling {Path}.")]
     public static partial void UnexpectedFailure(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(11, LogLevel.Information, "LocalCognito serving user pool domains on {DomainBaseAddress}.")]
+    public static partial void DomainOriginStarted(ILogger logger, string domainBaseAddress);
 }

@@ -17,6 +17,24 @@ internal static class RandomStrings
     /// <summary>An app client secret: 51 lowercase letters and digits, about Cognito's length.</summary>
     public static string ClientSecret() => RandomNumberGenerator.GetString(LowerAlphanumerics, 51);
 
+    /// <summary>
+    /// A signing key id in Cognito's shape: standard base64 (not base64url) of 32 bytes, 44 characters ending in
+    /// <c>=</c>, like <c>Aa7+nWd1+ck2BRLnJuiHupphJ8AdX3E3NarYDQHgstg=</c>. Cognito's kids hold <c>+</c> and <c>/</c>
+    /// only by chance; these always hold both, so every test meets the characters that break code treating a kid
+    /// as base64url, a path segment or a query value.
+    /// </summary>
+    public static string KeyId()
+    {
+        string kid;
+        do
+        {
+            kid = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        }
+        while (!kid.Contains('+', StringComparison.Ordinal) || !kid.Contains('/', StringComparison.Ordinal));
+
+        return kid;
+    }
+
     /// <summary>An opaque, unguessable token (codes, refresh tokens, session and CSRF values).</summary>
     public static string Opaque(int bytes = 32) =>
         Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(bytes));

@@ -5,7 +5,7 @@ namespace Cognito.Mcp.Auth.Testing.Management;
 
 /// <summary>
 /// <c>CreateUserPoolDomain</c>, <c>DescribeUserPoolDomain</c>, <c>DeleteUserPoolDomain</c>. Prefix domains only; the
-/// domain is served at <c>{BaseAddress}/domain/{prefix}</c>.
+/// domain is served at <c>{DomainBaseAddress}/domain/{prefix}</c>.
 /// </summary>
 internal static class DomainOperations
 {

@@ -61,6 +61,7 @@ internal static class UserPoolOperations
     public static LocalUserPool Pool(LocalCognito cognito, ManagementRequest request)
     {
         var id = request.RequiredString("UserPoolId");
+        CognitoValidation.UserPoolId(id);
         return cognito.FindUserPool(id) ?? throw new LocalCognitoException("ResourceNotFoundException", $"User pool {id} does not exist.");
     }
 

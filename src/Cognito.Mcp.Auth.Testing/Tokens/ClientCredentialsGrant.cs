@@ -6,9 +6,10 @@ namespace Cognito.Mcp.Auth.Testing.Tokens;
 
 /// <summary>
 /// <c>grant_type=client_credentials</c>: an M2M access token only. Without <c>scope</c>, all the client's custom
-/// scopes are granted. Assumed (unsure): a scope the client may not ask for is refused with <c>invalid_scope</c>
-/// (current behaviour) rather than silently dropped. The RFC 8707 <c>resource</c> parameter is accepted and ignored:
-/// M2M tokens never carry <c>aud</c>.
+/// scopes are granted. A scope the pool does not know is <c>invalid_scope</c>; one it knows but the client may not use
+/// is refused or dropped as <see cref="LocalCognitoOptions.DisallowedClientCredentialsScopes"/> says (AWS documents
+/// both). Assumed (unsure): when dropping leaves nothing, the request is <c>invalid_scope</c>, since an M2M token needs
+/// a custom scope. The RFC 8707 <c>resource</c> parameter is accepted and ignored: M2M tokens never carry <c>aud</c>.
 /// </summary>
 internal static class ClientCredentialsGrant
 {
@@ -25,9 +26,25 @@ internal static class ClientCredentialsGrant
         {
             requested = customScopes;
         }
-        else if (requested.FirstOrDefault(s => !customScopes.Contains(s, StringComparer.Ordinal)) is { } refused)
+        else
         {
-            return TokenResult.Fail("invalid_scope", $"Scope {refused} is not allowed for this client.");
+            var (allowed, disallowed, unknown) = Scopes.Sort(pool, customScopes, requested);
+            if (unknown.Count > 0)
+            {
+                return TokenResult.Fail("invalid_scope", $"Scope {unknown[0]} does not exist in the user pool.");
+            }
+
+            if (disallowed.Count > 0 && pool.Owner.Options.DisallowedClientCredentialsScopes == DisallowedScopeBehavior.Refuse)
+            {
+                return TokenResult.Fail("invalid_scope", $"Scope {disallowed[0]} is not allowed for this client.");
+            }
+
+            if (allowed.Count == 0)
+            {
+                return TokenResult.Fail("invalid_scope", $"Every requested scope was dropped: {string.Join(' ', disallowed)} are not allowed for this client.");
+            }
+
+            requested = allowed;
         }
 
         var now = pool.Owner.TimeProvider.GetUtcNow();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,10 +14,13 @@ namespace Cognito.Mcp.Auth.Testing.Tokens;
 /// </summary>
 internal static class JwsWriter
 {
+    /// <summary>Cognito writes a kid's <c>+</c> as is; the default encoder would write <c>\u002B</c>.</summary>
+    private static readonly JsonWriterOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(RsaSecurityKey key, IEnumerable<KeyValuePair<string, object>> claims)
     {
-        var header = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(header))
+        var header = new ArrayBufferWriter<byte>(96);
+        using (var writer = new Utf8JsonWriter(header, Unescaped))
         {
             writer.WriteStartObject();
             writer.WriteString("kid", key.KeyId);
@@ -25,7 +29,7 @@ internal static class JwsWriter
         }
 
         var payload = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(payload))
+        using (var writer = new Utf8JsonWriter(payload, Unescaped))
         {
             writer.WriteStartObject();
             foreach (var (name, value) in claims)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cognito.Mcp.Auth.Testing.Internal;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.Mcp.Auth.Testing.Tokens;
@@ -32,8 +33,6 @@ internal sealed class SigningKeys
 
     private static RsaSecurityKey NewKey()
     {
-        var key = new RsaSecurityKey(RSA.Create(2048));
-        key.KeyId = Base64UrlEncoder.Encode(key.ComputeJwkThumbprint());
-        return key;
+        return new RsaSecurityKey(RSA.Create(2048)) { KeyId = RandomStrings.KeyId() };
     }
 }

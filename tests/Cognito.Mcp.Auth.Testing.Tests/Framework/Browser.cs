@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,10 +13,14 @@ internal sealed partial class Browser : IDisposable
 {
     private readonly HttpClient _http;
 
-    public Browser()
+    /// <param name="trusted">The certificate of an https LocalCognito, trusted exactly; <see langword="null"/> for http.</param>
+    public Browser(X509Certificate2? trusted = null)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies });
+        var handler = trusted is null ? new SocketsHttpHandler() : LocalCognitoCertificates.CreateHandler(trusted);
+        handler.AllowAutoRedirect = false;
+        handler.CookieContainer = Cookies;
+        _http = new HttpClient(handler);
     }
 
     public CookieContainer Cookies { get; }

@@ -8,6 +8,9 @@ internal static class Jwt
 {
     public static JsonObject Header(string token) => Part(token, 0);
 
+    /// <summary>The header exactly as signed, to compare bytes (a kid's <c>+</c> must not become <c>\u002B</c>).</summary>
+    public static string RawHeader(string token) => Base64UrlEncoder.Decode(token.Split('.')[0]);
+
     public static JsonObject Payload(string token) => Part(token, 1);
 
     public static IEnumerable<string> ClaimNames(string token) => Payload(token).Select(p => p.Key);

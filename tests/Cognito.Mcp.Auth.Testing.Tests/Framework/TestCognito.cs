@@ -46,7 +46,9 @@ internal sealed class TestCognito : IAsyncDisposable
             TestData.Password,
             new Dictionary<string, string> { ["email"] = "alice@example.com", ["email_verified"] = "true", ["name"] = "Alice" },
             ["admins"]);
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        Http = new HttpClient(cognito.Options.Certificate is { } certificate
+            ? Pinned(certificate)
+            : new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
     }
 
     public LocalCognito Cognito { get; }
@@ -65,11 +67,22 @@ internal sealed class TestCognito : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TestCognito> StartAsync()
+    public static async Task<TestCognito> StartAsync(Action<LocalCognitoOptions>? configure = null)
     {
         var time = new FakeTimeProvider(TestData.Now);
-        var cognito = await LocalCognito.StartAsync(new LocalCognitoOptions { TimeProvider = time }, TestContext.Current.CancellationToken);
+        var options = new LocalCognitoOptions { TimeProvider = time };
+        configure?.Invoke(options);
+        var cognito = await LocalCognito.StartAsync(options, TestContext.Current.CancellationToken);
         return new TestCognito(cognito, time);
+    }
+
+    /// <summary>A handler that trusts exactly <paramref name="certificate"/>, follows no redirects and keeps no cookies.</summary>
+    public static SocketsHttpHandler Pinned(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        var handler = LocalCognitoCertificates.CreateHandler(certificate);
+        handler.AllowAutoRedirect = false;
+        handler.UseCookies = false;
+        return handler;
     }
 
     public static AuthenticationHeaderValue Basic(string clientId, string? secret) =>
