@@ -104,9 +104,12 @@ public static class CognitoTokenClientServiceCollectionExtensions
             services.TryAddSingleton(provider => provider.GetRequiredService<ICognitoTokenClientFactory>().GetClient(string.Empty));
         }
 
+        // A 307/308 from the token endpoint would post the client secret again to wherever it points. Post-configured,
+        // so it also applies to a primary handler the application sets later (a proxy, a certificate).
+        services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(
+            CognitoTokenClientDefaults.GetHttpClientName(name),
+            options => options.HttpMessageHandlerBuilderActions.Add(static builder => DisableRedirects(builder.PrimaryHandler)));
         services.AddHttpClient(CognitoTokenClientDefaults.GetHttpClientName(name))
-            // A 307/308 from the token endpoint would post the client secret again to wherever it points.
-            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => DisableRedirects(handler))
             .AddResilienceHandler(
                 TokenClientResilience.PipelineName,
                 (pipeline, context) => TokenClientResilience.Configure(name, pipeline, context));
