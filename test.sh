@@ -24,7 +24,9 @@ fi
 packages=(awscli jq shellcheck chromium)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# "install ok installed" only: a removed package whose configuration files remain still answers dpkg -s.
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
     say "the tests need the Debian packages ${missing[*]}; install them as root (apt-get install ${missing[*]}) and run again"
