@@ -30,6 +30,17 @@ public sealed class SeparateHttpsOriginsTests
             .ConfigurePrimaryHttpMessageHandler(() => LocalCognitoCertificates.CreateHandler(certificate));
 
     [Fact]
+    public async Task The_run_uses_the_LocalCognito_shape_it_was_asked_for()
+    {
+        await using var cognito = await TestCognito.StartAsync(Ct);
+        var pool = cognito.DevelopmentPool!;
+
+        // test.sh runs this project twice: once with one http origin, once with COGNITO_TESTS_SHAPE=separate-https.
+        Assert.Equal(TestCognito.SeparateHttpsOrigins ? "https" : "http", new Uri(pool.Issuer).Scheme);
+        Assert.Equal(TestCognito.SeparateHttpsOrigins, new Uri(pool.Issuer).Port != pool.TokenEndpoint.Port);
+    }
+
+    [Fact]
     public async Task The_M2M_story_works_with_the_issuer_and_the_domain_on_two_https_origins()
     {
         var (cognito, certificate) = await StartCognitoAsync();

@@ -31,13 +31,14 @@ public sealed class CognitoAccessTokenHandlerMcpTests
             options.Scopes.Add("my-api/read");
         });
         services.AddHttpClient("mcp").AddCognitoAccessTokenHandler();
+        services.TrustRunCertificate();
         return services.BuildServiceProvider();
     }
 
     [Fact]
     public async Task Mcp_client_sends_the_cached_token_and_asks_cognito_once()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId));
         await using var services = ClientServices(cognito.DevelopmentPool!);
 
@@ -50,7 +51,7 @@ public sealed class CognitoAccessTokenHandlerMcpTests
     [Fact]
     public async Task Token_the_server_calls_invalid_is_renewed_once_and_the_request_retried()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         await using var services = ClientServices(pool);
@@ -69,7 +70,7 @@ public sealed class CognitoAccessTokenHandlerMcpTests
     [Fact]
     public async Task Token_refused_again_after_renewal_is_not_retried_a_second_time()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         // The server allows another client only: every token of ours is refused with invalid_token.
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.WebClientId));

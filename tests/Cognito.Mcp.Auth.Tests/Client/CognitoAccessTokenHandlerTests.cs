@@ -41,7 +41,7 @@ public sealed class CognitoAccessTokenHandlerTests
     [Fact]
     public async Task A_server_that_refuses_every_token_gets_one_renewal_then_a_doubling_back_off()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var api = await RefusingEveryToken();
         var time = new TokenClientFakeTimeProvider();
         await using var host = Host(cognito, time);
@@ -74,7 +74,7 @@ public sealed class CognitoAccessTokenHandlerTests
     [Fact]
     public async Task A_refusal_from_the_server_a_redirect_led_to_does_not_renew_the_token()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var elsewhere = await RefusingEveryToken();
         await using var redirecting = await LoopbackServer.StartAsync((_, context) =>
         {

@@ -13,7 +13,7 @@ public sealed class CognitoTokenClientCachingTests
     [Fact]
     public async Task A_thousand_concurrent_callers_on_a_cold_cache_cause_exactly_one_token_request()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(
             TokenClientTestHost.DefaultSettings(cognito));
         var client = host.Client;
@@ -28,7 +28,7 @@ public sealed class CognitoTokenClientCachingTests
     public async Task A_token_is_refreshed_once_it_enters_the_refresh_buffer_and_not_before()
     {
         var time = new TokenClientFakeTimeProvider();
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(new LocalCognitoOptions { TimeProvider = time }, Ct);
+        await using var cognito = await TestCognito.StartAsync(new LocalCognitoOptions { TimeProvider = time }, Ct);
         await using var host = TokenClientTestHost.Create(
             TokenClientTestHost.DefaultSettings(cognito),
             time);
@@ -54,7 +54,7 @@ public sealed class CognitoTokenClientCachingTests
     [Fact]
     public async Task Default_scopes_changed_in_configuration_take_effect_on_the_next_call()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(
             TokenClientTestHost.DefaultSettings(cognito));
         var first = await host.Client.GetTokenAsync(cancellationToken: Ct);
@@ -75,7 +75,7 @@ public sealed class CognitoTokenClientCachingTests
     [Fact]
     public async Task Different_scope_sets_are_cached_apart_and_scope_order_does_not_matter()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(
             TokenClientTestHost.DefaultSettings(cognito));
 
@@ -92,7 +92,7 @@ public sealed class CognitoTokenClientCachingTests
     [Fact]
     public async Task Two_named_clients_are_kept_apart()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = new Dictionary<string, string?>
         {
             ["Cognito:Clients:calculator:TokenEndpoint"] = cognito.DevelopmentPool!.TokenEndpoint.AbsoluteUri,
@@ -124,7 +124,7 @@ public sealed class CognitoTokenClientCachingTests
     [Fact]
     public async Task Two_service_providers_sharing_a_distributed_cache_make_one_token_request()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var shared = new TokenClientSharedDistributedCache();
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         await using var first = TokenClientTestHost.Create(settings, distributedCache: shared);
@@ -142,7 +142,7 @@ public sealed class CognitoTokenClientCachingTests
     [Fact]
     public async Task A_forced_renewal_bypasses_the_cache_once_however_many_callers_saw_the_token_rejected()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(
             TokenClientTestHost.DefaultSettings(cognito));
         var rejected = await host.Client.GetTokenAsync(cancellationToken: Ct);

@@ -17,7 +17,7 @@ public sealed class CognitoTokenClientDiscoveryTests
     [Fact]
     public async Task The_token_endpoint_is_discovered_from_the_MCP_servers_metadata_and_kept()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var resource = await TokenClientProtectedResource.StartAsync(cognito.DevelopmentPool!.Issuer);
         await using var host = TokenClientTestHost.Create(DiscoverySettings(resource.McpUrl, ("ExpectedIssuer", cognito.DevelopmentPool.Issuer)));
 
@@ -34,7 +34,7 @@ public sealed class CognitoTokenClientDiscoveryTests
     [Fact]
     public async Task Without_configured_scopes_the_client_asks_for_the_scope_the_MCP_server_challenges_with()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var resource = await TokenClientProtectedResource.StartAsync(cognito.DevelopmentPool!.Issuer);
         await using var host = TokenClientTestHost.Create(DiscoverySettings(resource.McpUrl, ("ExpectedIssuer", cognito.DevelopmentPool.Issuer)));
 
@@ -52,7 +52,7 @@ public sealed class CognitoTokenClientDiscoveryTests
     [Fact]
     public async Task A_token_endpoint_host_in_the_allow_list_is_trusted()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var resource = await TokenClientProtectedResource.StartAsync(cognito.DevelopmentPool!.Issuer);
         await using var host = TokenClientTestHost.Create(DiscoverySettings(resource.McpUrl, ("AllowedTokenEndpointHosts:0", "127.0.0.1")));
 
@@ -65,7 +65,7 @@ public sealed class CognitoTokenClientDiscoveryTests
     [Fact]
     public async Task No_scope_configured_or_asked_for_is_an_error_not_every_scope()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var hostile = await HostileChain.StartAsync(challengeScope: null, scopesSupported: null, authorizationServer: cognito.DevelopmentPool!.Issuer);
         await using var host = TokenClientTestHost.Create(DiscoverySettings(hostile.McpUrl, ("ExpectedIssuer", cognito.DevelopmentPool.Issuer)));
 

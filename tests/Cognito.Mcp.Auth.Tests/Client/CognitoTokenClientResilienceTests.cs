@@ -15,7 +15,7 @@ public sealed class CognitoTokenClientResilienceTests
     [InlineData(HttpStatusCode.RequestTimeout)]
     public async Task Transient_failures_are_retried_until_a_token_arrives(HttpStatusCode status)
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(TokenClientTestHost.DefaultSettings(cognito));
         cognito.Faults.FailNextTokenRequests(2, status);
 
@@ -29,7 +29,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task A_failure_is_not_cached_and_the_next_caller_tries_again()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         settings["Cognito:MaxRetryAttempts"] = "1";
         await using var host = TokenClientTestHost.Create(settings);
@@ -48,7 +48,7 @@ public sealed class CognitoTokenClientResilienceTests
     public async Task Too_many_requests_waits_exactly_the_Retry_After_the_server_asked_for()
     {
         var time = new TokenClientFakeTimeProvider();
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(new LocalCognitoOptions { TimeProvider = time }, Ct);
+        await using var cognito = await TestCognito.StartAsync(new LocalCognitoOptions { TimeProvider = time }, Ct);
         await using var host = TokenClientTestHost.Create(TokenClientTestHost.DefaultSettings(cognito), time);
         cognito.Faults.FailNextTokenRequests(1, HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(17));
 
@@ -68,7 +68,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task A_Retry_After_longer_than_the_longest_allowed_delay_fails_at_once()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(TokenClientTestHost.DefaultSettings(cognito));
         cognito.Faults.FailNextTokenRequests(1, HttpStatusCode.TooManyRequests, TimeSpan.FromMinutes(10));
 
@@ -83,7 +83,7 @@ public sealed class CognitoTokenClientResilienceTests
     public async Task Attempts_that_outlive_their_timeout_are_abandoned_retried_and_explained()
     {
         // Real time, but nothing waits on it: each held attempt is abandoned by the client's own per-attempt timeout.
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         settings["Cognito:AttemptTimeout"] = "00:00:00.200";
         settings["Cognito:MaxRetryAttempts"] = "1";
@@ -111,7 +111,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task A_caller_that_gives_up_does_not_cancel_the_request_other_callers_wait_for()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(TokenClientTestHost.DefaultSettings(cognito));
         var gate = cognito.Faults.HoldTokenRequests();
         using var impatient = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -131,7 +131,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task Invalid_client_is_not_retried_and_the_message_names_the_settings_not_the_secret()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         settings["Cognito:ClientSecret"] = TokenClientTestData.WrongSecret;
         await using var host = TokenClientTestHost.Create(settings);
@@ -148,7 +148,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task A_scope_the_client_may_not_ask_for_is_explained_and_not_retried()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var host = TokenClientTestHost.Create(TokenClientTestHost.DefaultSettings(cognito));
 
         var failure = await Assert.ThrowsAsync<CognitoTokenException>(() => host.Client.GetTokenAsync([LocalCognitoDevelopmentPool.OtherApiAdminScope], Ct));
@@ -162,7 +162,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task A_rotated_secret_is_used_by_the_next_token_request_without_a_restart()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         settings["Cognito:ClientSecret"] = TokenClientTestData.WrongSecret;
         await using var host = TokenClientTestHost.Create(settings);
@@ -179,7 +179,7 @@ public sealed class CognitoTokenClientResilienceTests
     [Fact]
     public async Task Client_secret_post_sends_the_credentials_in_the_form()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         settings["Cognito:ClientAuthentication"] = nameof(CognitoClientAuthentication.ClientSecretPost);
         await using var host = TokenClientTestHost.Create(settings);

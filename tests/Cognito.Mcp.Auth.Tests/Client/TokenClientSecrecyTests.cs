@@ -12,7 +12,7 @@ public sealed class TokenClientSecrecyTests
     [Fact]
     public async Task Secrets_and_tokens_never_appear_in_trace_logs_exception_messages_or_ToString()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = TokenClientTestHost.DefaultSettings(cognito);
         settings["Cognito:ClientSecret"] = TokenClientTestData.WrongSecret;
         await using var host = TokenClientTestHost.Create(settings);

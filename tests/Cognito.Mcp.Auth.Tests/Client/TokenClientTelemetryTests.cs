@@ -16,7 +16,7 @@ public sealed class TokenClientTelemetryTests
     [Fact]
     public async Task Token_requests_are_traced_and_counted_without_secrets()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var spans = new List<Activity>();
         using var listener = new ActivityListener
         {

@@ -102,7 +102,7 @@ public sealed class TokenEndpointResponseTests
     [InlineData(StatusCodes.Status302Found)]
     public async Task A_redirecting_token_endpoint_is_not_followed_so_the_secret_is_sent_once(int status)
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var redirecting = await LoopbackServer.StartAsync((_, context) =>
         {
             context.Response.StatusCode = status;

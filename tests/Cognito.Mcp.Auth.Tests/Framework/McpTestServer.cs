@@ -68,6 +68,7 @@ internal sealed class McpTestServer : IAsyncDisposable
 
         beforeCognito?.Invoke(builder.Services);
         builder.Services.AddCognitoMcpAuth();
+        builder.Services.ConfigureAll<CognitoMcpAuthOptions>(o => o.BackchannelHttpHandler ??= TestCognito.BackchannelHandler());
         builder.Services.AddMcpServer()
             .WithHttpTransport(options => options.Stateless = true)
             .WithTools<TestTools>()

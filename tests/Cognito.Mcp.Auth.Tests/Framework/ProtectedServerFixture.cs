@@ -22,7 +22,7 @@ public sealed class ProtectedServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        _cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         OtherClientId = AddNotAllowedClient(Pool);
         _server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(Pool, ClientId));
     }

@@ -74,6 +74,8 @@ public sealed class TokenClientTestHost : IAsyncDisposable
             configure(services, configuration);
         }
 
+        services.TrustRunCertificate();
+
         return new TokenClientTestHost(services.BuildServiceProvider(validateScopes: true), configuration);
     }
 

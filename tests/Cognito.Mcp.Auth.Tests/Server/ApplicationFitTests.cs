@@ -18,7 +18,7 @@ public sealed class ApplicationFitTests
     [Fact]
     public async Task A_cookie_default_scheme_set_by_the_app_is_kept_and_the_MCP_endpoint_still_challenges_with_bearer()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var server = await McpTestServer.StartAsync(
             McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId),
             services => services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(),
@@ -41,7 +41,7 @@ public sealed class ApplicationFitTests
     [Fact]
     public async Task The_apps_own_authorization_result_handler_is_wrapped_and_the_403_still_names_the_needed_scope()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var counting = new CountingResultHandler();
         await using var server = await McpTestServer.StartAsync(
             McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId),
@@ -65,7 +65,7 @@ public sealed class ApplicationFitTests
     [Fact]
     public async Task The_MCP_SDKs_own_scheme_next_to_ours_is_warned_about_at_start_up()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var server = await McpTestServer.StartAsync(
             McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId),
             services => services.AddAuthentication().AddMcp());

@@ -22,7 +22,7 @@ public sealed class EventsTests
     [Fact]
     public async Task OnTokenValidated_can_refuse_a_token_with_a_fixed_description_and_a_logged_reason()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(
             McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId),
@@ -51,7 +51,7 @@ public sealed class EventsTests
     [Fact]
     public async Task OnTokenValidated_can_enrich_the_principal_the_tools_see()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(
             McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId),
@@ -66,7 +66,7 @@ public sealed class EventsTests
     [Fact]
     public async Task OnChallenge_and_OnForbidden_see_the_answer_and_can_write_their_own()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         var seen = new List<string>();
         await using var server = await McpTestServer.StartAsync(
@@ -101,7 +101,7 @@ public sealed class EventsTests
     [Fact]
     public async Task The_underlying_JwtBearerOptions_can_be_adjusted_after_the_library()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         await using var server = await McpTestServer.StartAsync(
             McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId),
             services => services.PostConfigure<JwtBearerOptions>(CognitoMcpAuthenticationDefaults.BearerScheme, o => o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(3)));

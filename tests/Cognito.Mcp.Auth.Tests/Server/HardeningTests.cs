@@ -32,7 +32,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task The_validated_token_cache_keeps_only_accepted_tokens_and_a_flood_of_refused_ones_cannot_evict_them()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         var other = ProtectedServerFixture.AddNotAllowedClient(pool);
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
@@ -62,7 +62,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task A_remembered_token_is_never_answered_from_memory_after_its_exp()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await McpTestServer.StartAsync(
@@ -86,7 +86,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task Keys_published_for_another_issuer_never_verify_tokens()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         var otherPool = cognito.CreateUserPool("other-pool");
         var settings = McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId);
@@ -107,7 +107,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task The_SDKs_usual_RequireAuthorization_on_MapMcp_stops_the_application_at_start_up()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId);
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => McpTestServer.StartAsync(settings, protect: mcp => mcp.RequireAuthorization()));
@@ -120,7 +120,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task The_Cognito_policy_by_name_is_accepted_and_an_unprotected_MCP_endpoint_is_warned_about()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var settings = McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId);
 
         await using (var byPolicy = await McpTestServer.StartAsync(settings, protect: mcp => mcp.RequireAuthorization(CognitoMcpAuthenticationDefaults.PolicyName)))
@@ -135,7 +135,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task Allowed_client_ids_follow_configuration_changes_and_an_invalid_change_is_ignored()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         var configuration = (IConfigurationRoot)server.Services.GetRequiredService<IConfiguration>();

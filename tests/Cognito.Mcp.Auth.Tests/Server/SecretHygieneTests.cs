@@ -9,7 +9,7 @@ public sealed class SecretHygieneTests
     [Fact]
     public async Task No_token_or_secret_is_ever_logged_even_at_trace_level()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         var client = LocalCognitoDevelopmentPool.M2MClientId;
@@ -36,7 +36,7 @@ public sealed class SecretHygieneTests
     [Fact]
     public async Task Token_sent_in_the_query_string_is_refused_without_being_logged_by_the_library()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         var token = pool.IssueAccessToken(LocalCognitoDevelopmentPool.M2MClientId, ["my-api/read"]);

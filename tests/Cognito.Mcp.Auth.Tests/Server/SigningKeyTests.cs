@@ -20,7 +20,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Flood_of_forged_key_ids_costs_at_most_one_jwks_download()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
@@ -39,7 +39,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Jwks_outage_after_warm_up_keeps_valid_tokens_working()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
@@ -54,7 +54,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Jwks_down_at_cold_start_answers_401_and_logs_why()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         cognito.Faults.JwksUnavailable = true;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
@@ -72,7 +72,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Jwks_down_at_cold_start_recovers_once_the_endpoint_is_back()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         cognito.Faults.JwksUnavailable = true;
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -95,7 +95,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Another_unknown_key_refresh_is_allowed_after_the_interval()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await McpTestServer.StartAsync(
@@ -118,7 +118,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Rotated_signing_keys_are_picked_up_with_one_refresh()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
@@ -135,7 +135,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Remembered_token_is_forgotten_when_its_signing_key_leaves_the_jwks()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
         var remembered = Token(pool);
@@ -151,7 +151,7 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task Remembered_token_still_passes_every_cognito_check_on_each_request()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
         var pool = cognito.DevelopmentPool!;
         // Valid signature and lifetime, but the client is not allowed: refused every time, never remembered as good.
         await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.WebClientId));

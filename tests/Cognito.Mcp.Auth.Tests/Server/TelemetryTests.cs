@@ -16,7 +16,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Accepted_and_refused_tokens_cache_hits_and_key_refreshes_are_counted_and_traced_without_tokens()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var pool = cognito.DevelopmentPool!;
         var spans = new List<Activity>();
         using var listener = new ActivityListener

@@ -20,7 +20,7 @@ public sealed class TwoPoolsTests
     [Fact]
     public async Task Two_endpoints_each_accept_only_their_own_pools_tokens_with_their_own_metadata_and_challenges()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var (partnerPool, partnerClient) = CreatePartnerPool(cognito);
         await using var app = await StartAsync(cognito, partnerPool, partnerClient, partnerResource: "https://mcp.example.test/partner/mcp", app =>
         {
@@ -45,7 +45,7 @@ public sealed class TwoPoolsTests
     [Fact]
     public async Task One_endpoint_accepts_either_pool_with_each_pools_scopes_and_names_both_issuers()
     {
-        await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync(cancellationToken: Ct);
+        await using var cognito = await TestCognito.StartAsync(Ct);
         var (partnerPool, partnerClient) = CreatePartnerPool(cognito);
         await using var app = await StartAsync(cognito, partnerPool, partnerClient, partnerResource: McpTestServer.Resource, app =>
             app.MapMcp("/mcp").RequireCognitoMcpAuth(CognitoMcpAuthenticationDefaults.AuthenticationScheme, Partner));
@@ -109,6 +109,7 @@ public sealed class TwoPoolsTests
         builder.Logging.ClearProviders();
         builder.Services.AddCognitoMcpAuth();
         builder.Services.AddCognitoMcpAuth(Partner, "PartnerCognito", configure: null);
+        builder.Services.ConfigureAll<CognitoMcpAuthOptions>(o => o.BackchannelHttpHandler ??= TestCognito.BackchannelHandler());
         builder.Services.AddMcpServer().WithHttpTransport(o => o.Stateless = true).WithTools<TestTools>().AddAuthorizationFilters();
         var app = builder.Build();
         app.UseAuthentication();
