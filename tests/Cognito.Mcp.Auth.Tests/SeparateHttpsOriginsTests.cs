@@ -79,6 +79,7 @@ public sealed class SeparateHttpsOriginsTests
             ["Cognito:ExpectedIssuer"] = pool.Issuer,
             ["Cognito:ClientId"] = LocalCognitoDevelopmentPool.M2MClientId,
             ["Cognito:ClientSecret"] = LocalCognitoDevelopmentPool.M2MClientSecret,
+            ["Cognito:Scopes:0"] = LocalCognitoDevelopmentPool.ReadScope,
         }, configure: (services, configuration) =>
         {
             services.AddCognitoTokenClient(configuration.GetSection("Cognito"));

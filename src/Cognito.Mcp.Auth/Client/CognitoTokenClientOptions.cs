@@ -77,9 +77,8 @@ public sealed class CognitoTokenClientOptions
 
     /// <summary>
     /// Gets the scopes requested when a caller names none, e.g. <c>my-api/read</c>. Default empty, which is a start-up
-    /// error unless <see cref="McpServerUrl"/> is set (then the scopes the MCP server asks for in its challenge, or
-    /// else its <c>scopes_supported</c>, are requested): without a scope Cognito would grant every scope the app
-    /// client holds, and least privilege means asking only for what is needed.
+    /// error: without a scope Cognito would grant every scope the app client holds, and least privilege means asking
+    /// only for what is needed. Never taken from an MCP server's challenge, which could ask for another API's scope.
     /// </summary>
     public IList<string> Scopes { get; } = new List<string>();
 

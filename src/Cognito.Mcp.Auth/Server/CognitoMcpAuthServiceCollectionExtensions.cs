@@ -82,7 +82,7 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         services.AddAuthorization(options => options.AddPolicy(authenticationScheme, policy => policy
             .AddAuthenticationSchemes(authenticationScheme)
             .RequireAuthenticatedUser()
-            .AddRequirements(new ScopeRequirement(scopes: null))));
+            .AddRequirements(new ScopeRequirement(scopes: null, schemes: [authenticationScheme]))));
 
         if (first)
         {

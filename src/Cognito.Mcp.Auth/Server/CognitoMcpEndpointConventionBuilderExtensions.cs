@@ -46,7 +46,7 @@ public static class CognitoMcpEndpointConventionBuilderExtensions
             builder.RequireAuthorization(policy => policy
                 .AddAuthenticationSchemes(authenticationSchemes)
                 .RequireAuthenticatedUser()
-                .AddRequirements(new ScopeRequirement(scopes: null)));
+                .AddRequirements(new ScopeRequirement(scopes: null, schemes: authenticationSchemes)));
         }
 
         builder.Add(endpoint =>

@@ -72,6 +72,39 @@ public sealed class CognitoAccessTokenHandlerTests
     }
 
     [Fact]
+    public async Task A_renewed_token_that_worked_a_while_is_renewed_at_once_when_it_is_refused_later()
+    {
+        await using var cognito = await TestCognito.StartAsync(Ct);
+        var refused = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        await using var api = await LoopbackServer.StartAsync((_, context) =>
+        {
+            var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..];
+            if (refused.ContainsKey(token))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            }
+
+            return Task.CompletedTask;
+        });
+        var time = new TokenClientFakeTimeProvider();
+        await using var host = Host(cognito, time);
+        var url = api.Url("/data");
+        var first = await host.Client.GetTokenAsync(cancellationToken: Ct);
+        refused[first.Value] = true; // e.g. its key left the JWKS
+
+        var renewedAtOnce = await CallAsync(host, url, 1);
+        var second = await host.Client.GetTokenAsync(cancellationToken: Ct);
+        time.Advance(TimeSpan.FromMinutes(10)); // the renewed token works for ten minutes, then is revoked
+        refused[second.Value] = true;
+        var renewedAgain = await CallAsync(host, url, 1);
+
+        Assert.Equal([HttpStatusCode.OK], renewedAtOnce);
+        Assert.Equal([HttpStatusCode.OK], renewedAgain); // news, not a reason to back off
+        Assert.Equal(3, cognito.Requests.Token);
+    }
+
+    [Fact]
     public async Task A_refusal_from_the_server_a_redirect_led_to_does_not_renew_the_token()
     {
         await using var cognito = await TestCognito.StartAsync(Ct);

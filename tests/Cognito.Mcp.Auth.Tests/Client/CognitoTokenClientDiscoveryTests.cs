@@ -32,21 +32,32 @@ public sealed class CognitoTokenClientDiscoveryTests
     }
 
     [Fact]
-    public async Task Without_configured_scopes_the_client_asks_for_the_scope_the_MCP_server_challenges_with()
+    public async Task The_client_asks_for_its_own_scopes_never_the_ones_the_MCP_server_challenges_with()
+    {
+        await using var cognito = await TestCognito.StartAsync(Ct);
+        // The server asks for my-api/write, which the M2M client holds: a hostile server could ask for another API's scope
+        // this way and receive that token.
+        await using var server = await HostileChain.StartAsync(challengeScope: "my-api/write", authorizationServer: cognito.DevelopmentPool!.Issuer);
+        await using var host = TokenClientTestHost.Create(DiscoverySettings(server.McpUrl, ("ExpectedIssuer", cognito.DevelopmentPool.Issuer)));
+
+        var token = await host.Client.GetTokenAsync(cancellationToken: Ct);
+
+        Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, token.Scope);
+    }
+
+    [Fact]
+    public async Task A_trust_setting_changed_at_run_time_discovers_again_instead_of_reusing_the_endpoint_trusted_before()
     {
         await using var cognito = await TestCognito.StartAsync(Ct);
         await using var resource = await TokenClientProtectedResource.StartAsync(cognito.DevelopmentPool!.Issuer);
-        await using var host = TokenClientTestHost.Create(DiscoverySettings(resource.McpUrl, ("ExpectedIssuer", cognito.DevelopmentPool.Issuer)));
+        await using var host = TokenClientTestHost.Create(DiscoverySettings(resource.McpUrl, ("AllowedTokenEndpointHosts:0", "127.0.0.1")));
+        await host.Client.GetTokenAsync(cancellationToken: Ct);
 
-        var token = await host.Client.GetTokenAsync(cancellationToken: Ct);
-        var again = await host.Client.GetTokenAsync(cancellationToken: Ct);
-        var renewed = await host.Client.RenewTokenAsync(rejectedToken: token, cancellationToken: Ct);
+        host.ChangeSetting("Cognito:AllowedTokenEndpointHosts:0", "auth.example.com");
+        var failure = await Assert.ThrowsAsync<CognitoTokenException>(() => host.Client.RenewTokenAsync(cancellationToken: Ct));
 
-        // The M2M client may hold read and write; least privilege gives it only what the server asked for.
-        Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, token.Scope);
-        Assert.Equal(token.Value, again.Value);
-        Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, renewed.Scope);
-        Assert.Equal(2, cognito.Requests.Token);
+        Assert.Contains("is not a Cognito domain", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, cognito.Requests.Token);
     }
 
     [Fact]
@@ -60,19 +71,6 @@ public sealed class CognitoTokenClientDiscoveryTests
 
         Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, token.Scope);
         Assert.Equal(1, cognito.Requests.Token);
-    }
-
-    [Fact]
-    public async Task No_scope_configured_or_asked_for_is_an_error_not_every_scope()
-    {
-        await using var cognito = await TestCognito.StartAsync(Ct);
-        await using var hostile = await HostileChain.StartAsync(challengeScope: null, scopesSupported: null, authorizationServer: cognito.DevelopmentPool!.Issuer);
-        await using var host = TokenClientTestHost.Create(DiscoverySettings(hostile.McpUrl, ("ExpectedIssuer", cognito.DevelopmentPool.Issuer)));
-
-        var failure = await Assert.ThrowsAsync<CognitoTokenException>(() => host.Client.GetTokenAsync(cancellationToken: Ct));
-
-        Assert.Contains("Cognito:Scopes", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(0, cognito.Requests.Token);
     }
 
     public static TheoryData<string> ClientAuthentications => [nameof(CognitoClientAuthentication.ClientSecretBasic), nameof(CognitoClientAuthentication.ClientSecretPost)];
@@ -189,6 +187,8 @@ public sealed class CognitoTokenClientDiscoveryTests
     [InlineData("https://example.org/oauth2/token", false)]
     [InlineData("https://auth.example.com.evil.example/oauth2/token", false)]
     [InlineData("http://127.0.0.1:9229/oauth2/token", false)]
+    [InlineData("https://auth.example.com:8443/oauth2/token", false)]
+    [InlineData("http://auth.example.com/oauth2/token", false)]
     public void Only_Cognito_domains_and_allowed_hosts_are_trusted_token_endpoints(string endpoint, bool trusted)
     {
         var options = new CognitoTokenClientOptions();
@@ -206,6 +206,7 @@ public sealed class CognitoTokenClientDiscoveryTests
             ["Cognito:ClientId"] = LocalCognitoDevelopmentPool.M2MClientId,
             ["Cognito:ClientSecret"] = LocalCognitoDevelopmentPool.M2MClientSecret,
             ["Cognito:RetryDelay"] = "00:00:00",
+            ["Cognito:Scopes:0"] = LocalCognitoDevelopmentPool.ReadScope,
         };
         foreach (var (key, value) in extra)
         {

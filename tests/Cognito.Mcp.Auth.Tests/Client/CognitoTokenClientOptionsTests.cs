@@ -174,13 +174,15 @@ public sealed class CognitoTokenClientOptionsTests
         return await resolver.ResolveAsync(string.Empty, options, TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public void Empty_scopes_are_refused_unless_the_MCP_server_names_them()
+    [Theory]
+    [InlineData("Cognito:DomainPrefix", "my-pool")]
+    [InlineData("Cognito:McpServerUrl", "https://mcp.example.com/mcp")]
+    public void Empty_scopes_are_refused_even_with_an_MCP_server_to_ask(string endpointKey, string endpointValue)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Cognito:DomainPrefix"] = "my-pool",
-            ["Cognito:Region"] = "us-east-1",
+            [endpointKey] = endpointValue,
+            ["Cognito:Region"] = endpointKey == "Cognito:DomainPrefix" ? "us-east-1" : null,
             ["Cognito:ClientId"] = "id",
             ["Cognito:ClientSecret"] = "secret",
         };
@@ -188,12 +190,7 @@ public sealed class CognitoTokenClientOptionsTests
         var failure = Assert.Single(Validate(settings).Failures);
 
         Assert.StartsWith("Cognito:Scopes is empty: list the scopes this client needs", failure, StringComparison.Ordinal);
-        settings.Remove("Cognito:DomainPrefix");
-        settings.Remove("Cognito:Region");
-        settings["Cognito:McpServerUrl"] = "https://mcp.example.com/mcp";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var provider = new ServiceCollection().AddCognitoTokenClient(configuration.GetSection("Cognito")).BuildServiceProvider();
-        Assert.Empty(provider.GetRequiredService<IOptionsMonitor<CognitoTokenClientOptions>>().Get(string.Empty).Scopes);
+        Assert.Contains("an MCP server is not asked", failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,9 +206,12 @@ public sealed class CognitoTokenClientOptionsTests
             ["Cognito:AllowedTokenEndpointHosts:0"] = "https://auth.example.com",
             ["Cognito:AllowedTokenEndpointHosts:1"] = "auth.*.example.com",
             ["Cognito:AllowedTokenEndpointHosts:2"] = "*.example.com",
+            ["Cognito:AllowedTokenEndpointHosts:3"] = "*.0.0.1",
+            ["Cognito:Scopes:0"] = "my-api/read",
         });
 
-        Assert.Equal(4, exception.Failures.Count());
+        Assert.Equal(5, exception.Failures.Count());
+        Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:AllowedTokenEndpointHosts entry '*.0.0.1' is not a host name", StringComparison.Ordinal));
         Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:UserPoolId 'not-a-pool' is not a user pool id", StringComparison.Ordinal));
         Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:ExpectedIssuer 'http://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/' must be the pool's issuer URL", StringComparison.Ordinal));
         Assert.Contains(exception.Failures, f => f.StartsWith("Cognito:AllowedTokenEndpointHosts entry 'https://auth.example.com' is not a host name", StringComparison.Ordinal));

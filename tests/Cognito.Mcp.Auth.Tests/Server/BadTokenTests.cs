@@ -56,6 +56,7 @@ public sealed class BadTokenTests(ProtectedServerFixture fixture) : IClassFixtur
         { "sub_as_number", HttpStatusCode.Unauthorized },
         { "duplicate_client_id", HttpStatusCode.Unauthorized },
         { "crit_header", HttpStatusCode.Unauthorized },
+        { "lone_surrogate_in_header", HttpStatusCode.Unauthorized },
         { "token_in_query_string", HttpStatusCode.BadRequest },
         { "missing_scope", HttpStatusCode.Forbidden },
         { "empty_scope", HttpStatusCode.Forbidden },
@@ -217,6 +218,8 @@ public sealed class BadTokenTests(ProtectedServerFixture fixture) : IClassFixtur
                 return Bearer(TokenForge.SignRaw(pool, TokenForge.Header(pool), payload[..^1] + ",\"client_id\":\"" + fixture.OtherClientId + "\"}"));
             case "crit_header":
                 return Bearer(TokenForge.SignRaw(pool, TokenForge.Header(pool, ",\"crit\":[\"exp\"]"), System.Text.Json.JsonSerializer.Serialize(claims)));
+            case "lone_surrogate_in_header":
+                return Bearer(TokenForge.SignRaw(pool, TokenForge.Header(pool, ",\"\\udc00\":1"), System.Text.Json.JsonSerializer.Serialize(claims)));
             case "token_in_query_string":
                 var query = McpTestServer.McpPost(bearer: null);
                 query.RequestUri = new Uri("/mcp?access_token=" + fixture.ValidToken(), UriKind.Relative);

@@ -117,6 +117,29 @@ public sealed class HardeningTests
         Assert.EndsWith("Write app.MapMcp(...).RequireCognitoMcpAuth() instead of .RequireAuthorization().", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("allow-anonymous", "is marked AllowAnonymous, which switches RequireCognitoMcpAuth() off")]
+    [InlineData("authenticated-policy", "only an authenticated user (RequireAuthorization())")]
+    public async Task Protection_switched_off_or_reduced_to_authenticated_stops_the_application_at_start_up(string shape, string expected)
+    {
+        await using var cognito = await TestCognito.StartAsync(Ct);
+        var settings = McpTestServer.DefaultSettings(cognito.DevelopmentPool!, LocalCognitoDevelopmentPool.M2MClientId);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => McpTestServer.StartAsync(settings, protect: mcp =>
+        {
+            if (shape == "allow-anonymous")
+            {
+                mcp.RequireCognitoMcpAuth().AllowAnonymous();
+            }
+            else
+            {
+                mcp.RequireAuthorization(policy => policy.RequireAuthenticatedUser());
+            }
+        }));
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_Cognito_policy_by_name_is_accepted_and_an_unprotected_MCP_endpoint_is_warned_about()
     {

@@ -67,6 +67,19 @@ public sealed class TwoPoolsTests
     }
 
     [Fact]
+    public async Task A_pools_policy_is_met_only_by_that_pools_token_even_combined_with_another_pools_on_a_group()
+    {
+        await using var cognito = await TestCognito.StartAsync(Ct);
+        var (partnerPool, partnerClient) = CreatePartnerPool(cognito);
+        await using var app = await StartAsync(cognito, partnerPool, partnerClient, partnerResource: McpTestServer.Resource, app =>
+            app.MapGroup("/g").RequireCognitoMcpAuth(Partner).MapMcp("/mcp").RequireCognitoMcpAuth());
+        var partnerToken = partnerPool.IssueAccessToken(partnerClient, ["partner-api/read"]);
+
+        // Both policies apply; the partner token meets the partner pool's only, so the endpoint is closed to it.
+        Assert.NotEqual(HttpStatusCode.OK, await StatusAsync(app, "/g/mcp", partnerToken));
+    }
+
+    [Fact]
     public void The_same_scheme_twice_is_refused_with_the_way_to_add_a_second_pool()
     {
         var services = new ServiceCollection();

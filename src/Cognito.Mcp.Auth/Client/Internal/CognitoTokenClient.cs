@@ -72,11 +72,6 @@ internal sealed class CognitoTokenClient(
         string key;
         if (IsDefault(scopes))
         {
-            if (!HasDefaultScopes(options))
-            {
-                return GetWithDiscoveredScopesAsync(options, cancellationToken);
-            }
-
             var defaults = DefaultKeyFor(options);
             if (defaults.Latest is { } latest && IsFresh(latest))
             {
@@ -94,12 +89,6 @@ internal sealed class CognitoTokenClient(
         }
 
         return Lookup(key, scope, cancellationToken);
-    }
-
-    private async Task<CognitoAccessToken> GetWithDiscoveredScopesAsync(CognitoTokenClientOptions options, CancellationToken cancellationToken)
-    {
-        var scope = await DiscoveredScopeAsync(options, cancellationToken);
-        return await Lookup(CacheKey(options, scope), scope, cancellationToken);
     }
 
     private Task<CognitoAccessToken> Lookup(string key, string scope, CancellationToken cancellationToken)
@@ -148,9 +137,7 @@ internal sealed class CognitoTokenClient(
         IEnumerable<string>? scopes = null, CognitoAccessToken? rejectedToken = null, CancellationToken cancellationToken = default)
     {
         var options = optionsMonitor.Get(name);
-        var scope = IsDefault(scopes) && !HasDefaultScopes(options)
-            ? await DiscoveredScopeAsync(options, cancellationToken)
-            : TokenScopes.Normalize(scopes, options.Scopes);
+        var scope = TokenScopes.Normalize(scopes, options.Scopes);
         var key = CacheKey(options, scope);
         var renewal = _renewals.GetOrAdd(key, static _ => new RenewalBackoff());
         if (!renewal.MayRenew(rejectedToken?.Value, timeProvider.GetUtcNow(), out var backoff, out var until))
@@ -171,23 +158,11 @@ internal sealed class CognitoTokenClient(
             key + "\n(renew)",
             ct => RefreshAsync(key, scope, rejectedToken?.Value, force: true, ct),
             cancellationToken);
-        renewal.Renewed(token.AccessToken);
+        renewal.Renewed(token.AccessToken, timeProvider.GetUtcNow());
         return token.ToAccessToken();
     }
 
     private static bool IsDefault(IEnumerable<string>? scopes) => scopes is null || scopes is ICollection<string> { Count: 0 };
-
-    private static bool HasDefaultScopes(CognitoTokenClientOptions options) => options.Scopes.Any(s => !string.IsNullOrWhiteSpace(s));
-
-    /// <summary>The scopes the MCP server asks for, for a client configured with <c>McpServerUrl</c> and no <c>Scopes</c>.</summary>
-    private async Task<string> DiscoveredScopeAsync(CognitoTokenClientOptions options, CancellationToken cancellationToken)
-    {
-        var scope = TokenScopes.Normalize(null, await endpointResolver.ResolveScopesAsync(name, options, cancellationToken));
-        return scope.Length > 0
-            ? scope
-            : throw new CognitoTokenException(
-                $"No scope to request: {SettingNames.For(options, name, nameof(options.Scopes))} is empty and the MCP server {options.McpServerUrl} names none in its challenge or scopes_supported. List the scopes this client needs in {SettingNames.For(options, name, nameof(options.Scopes))}; without one Cognito would grant every scope the app client holds.");
-    }
 
     private async Task<CachedToken> RefreshAsync(string key, string scope, string? rejectedToken, bool force, CancellationToken cancellationToken)
     {

@@ -49,9 +49,9 @@ internal sealed class CognitoTokenClientOptionsValidator : IValidateOptions<Cogn
             CheckDiscoveryTrust(options, Setting, errors);
         }
 
-        if (options.Scopes.All(string.IsNullOrWhiteSpace) && options.McpServerUrl is null)
+        if (options.Scopes.All(string.IsNullOrWhiteSpace))
         {
-            errors.Add($"{Setting(nameof(options.Scopes))} is empty: list the scopes this client needs, e.g. 'my-api/read'. Without a scope Cognito grants every scope the app client holds, which is more than a client should carry.");
+            errors.Add($"{Setting(nameof(options.Scopes))} is empty: list the scopes this client needs, e.g. 'my-api/read'. Without a scope Cognito grants every scope the app client holds, which is more than a client should carry; and an MCP server is not asked, since it could ask for another API's scope and receive that token.");
         }
 
         if (endpointSources.Count == 0)

@@ -1,7 +1,7 @@
 namespace Cognito.Mcp.Auth.Client.Internal;
 
 /// <summary>
-/// What discovery found: the token endpoint, and the scopes the MCP server asks for (its challenge's <c>scope</c>, else
-/// its <c>scopes_supported</c>), requested when neither the caller nor the options name any.
+/// What discovery found: the token endpoint only. The scopes stay the client's own choice (<c>Scopes</c>): an MCP
+/// server that chose them could ask for another API's scope and be handed that token.
 /// </summary>
-internal sealed record DiscoveredEndpoint(Uri TokenEndpoint, IReadOnlyList<string> Scopes);
+internal sealed record DiscoveredEndpoint(Uri TokenEndpoint);

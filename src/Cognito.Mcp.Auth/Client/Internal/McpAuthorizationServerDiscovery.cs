@@ -89,8 +89,7 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
             }
 
             TokenClientLog.Discovered(logger, tokenEndpoint.AbsoluteUri, clientName, mcpServerUrl.AbsoluteUri, metadataUrl.AbsoluteUri);
-            var scopes = resource.ChallengeScopes.Count > 0 ? resource.ChallengeScopes : resource.ScopesSupported;
-            return new DiscoveredEndpoint(tokenEndpoint, scopes);
+            return new DiscoveredEndpoint(tokenEndpoint);
         }
 
         throw Failure(options, clientName, mcpServerUrl, $"the authorization server {authorizationServer} serves neither RFC 8414 nor OpenID Connect metadata with its own issuer and a token_endpoint", null);

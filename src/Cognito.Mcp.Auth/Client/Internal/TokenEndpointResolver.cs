@@ -37,26 +37,29 @@ internal sealed class TokenEndpointResolver(
         return (await DiscoverAsync(clientName, options, cancellationToken)).TokenEndpoint;
     }
 
-    /// <summary>The scopes the MCP server asks for (discovering it if need be); empty when no MCP server is configured.</summary>
-    public async ValueTask<IReadOnlyList<string>> ResolveScopesAsync(string clientName, CognitoTokenClientOptions options, CancellationToken cancellationToken) =>
-        options.McpServerUrl is null ? [] : (await DiscoverAsync(clientName, options, cancellationToken)).Scopes;
-
     private async ValueTask<DiscoveredEndpoint> DiscoverAsync(string clientName, CognitoTokenClientOptions options, CancellationToken cancellationToken)
     {
         var mcpServerUrl = options.McpServerUrl!;
+        // Everything that decides which endpoint is trusted: a change to any of it (a host removed from the allow-list,
+        // another expected issuer) discovers again instead of sending a rotated secret to the endpoint trusted before.
+        var trust = string.Join(
+            '\n',
+            mcpServerUrl.AbsoluteUri,
+            TrustedTokenEndpoints.ExpectedIssuer(options)?.AbsoluteUri ?? string.Empty,
+            string.Join(' ', options.AllowedTokenEndpointHosts));
         var known = _discovered;
-        if (known is not null && known.McpServerUrl == mcpServerUrl && timeProvider.GetUtcNow() < known.ValidUntil)
+        if (known is not null && known.Trust == trust && timeProvider.GetUtcNow() < known.ValidUntil)
         {
             return known.Endpoint;
         }
 
         var found = await _discoveries.RunAsync(
-            mcpServerUrl.AbsoluteUri,
+            trust,
             async ct =>
             {
                 var http = httpClientFactory.CreateClient(CognitoTokenClientDefaults.GetHttpClientName(clientName));
                 var endpoint = await discovery.DiscoverAsync(http, clientName, options, mcpServerUrl, ct);
-                return new Discovered(mcpServerUrl, endpoint, timeProvider.GetUtcNow() + options.DiscoveryCacheDuration);
+                return new Discovered(trust, endpoint, timeProvider.GetUtcNow() + options.DiscoveryCacheDuration);
             },
             cancellationToken);
         _discovered = found;
@@ -66,5 +69,5 @@ internal sealed class TokenEndpointResolver(
     /// <summary>Forgets a discovered endpoint (after the endpoint stopped working).</summary>
     public void Reset() => _discovered = null;
 
-    private sealed record Discovered(Uri McpServerUrl, DiscoveredEndpoint Endpoint, DateTimeOffset ValidUntil);
+    private sealed record Discovered(string Trust, DiscoveredEndpoint Endpoint, DateTimeOffset ValidUntil);
 }

@@ -54,13 +54,18 @@ internal static partial class TrustedTokenEndpoints
             return false;
         }
 
-        var host = pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern[2..] : pattern;
-        return Uri.CheckHostName(host) != UriHostNameType.Unknown && !host.Contains('*', StringComparison.Ordinal);
+        var wildcard = pattern.StartsWith("*.", StringComparison.Ordinal);
+        var host = wildcard ? pattern[2..] : pattern;
+        var kind = Uri.CheckHostName(host.Trim('[', ']'));
+        // A wildcard names DNS suffixes only: "*.0.0.1" would match 127.0.0.1 and 10.0.0.1.
+        return kind != UriHostNameType.Unknown && !host.Contains('*', StringComparison.Ordinal) && (!wildcard || kind == UriHostNameType.Dns);
     }
 
     private static bool HostMatches(Uri uri, string pattern)
     {
-        if (!IsValidHostPattern(pattern))
+        // An allowed remote host is trusted over https on its default port only; loopback (LocalCognito) on any port.
+        if (!IsValidHostPattern(pattern)
+            || (!Cognito.Mcp.Auth.Internal.LoopbackAddress.IsLoopback(uri) && (uri.Scheme != Uri.UriSchemeHttps || !uri.IsDefaultPort)))
         {
             return false;
         }

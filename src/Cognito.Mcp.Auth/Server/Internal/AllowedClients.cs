@@ -63,8 +63,9 @@ internal sealed class AllowedClients : IDisposable
                 ServerLog.AllowedClientsChanged(_logger, next.AnyClient ? "(any client of the pool)" : string.Join(", ", next.Ids.Order(StringComparer.Ordinal)));
             }
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
         {
+            // A validation failure, or a value the binder cannot convert: either way the last good list stays.
             ServerLog.ConfigurationChangeIgnored(_logger, exception.Message);
         }
     }

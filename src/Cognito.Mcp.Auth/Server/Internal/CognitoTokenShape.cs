@@ -48,6 +48,11 @@ internal static class CognitoTokenShape
         {
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader cannot unescape a name holding a lone surrogate (\udc00): not JSON Cognito writes.
+            return TokenFailure.Malformed;
+        }
         finally
         {
             if (rented is not null)

@@ -38,25 +38,35 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
         }
 
         var weak = new List<string>();
+        var anonymous = new List<string>();
         foreach (var endpoint in endpoints.Where(IsMcpEndpoint))
         {
             var metadata = endpoint.Metadata;
+            var name = endpoint.DisplayName ?? endpoint.ToString() ?? "MCP endpoint";
+            var authorize = metadata.GetOrderedMetadata<IAuthorizeData>();
+            var policies = metadata.GetOrderedMetadata<AuthorizationPolicy>();
             if (metadata.GetMetadata<CognitoMcpEndpointMetadata>() is not null
-                || metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is { } policy && registry.Find(policy) is not null))
+                || authorize.Any(a => a.Policy is { } policy && registry.Find(policy) is not null))
             {
+                if (metadata.GetMetadata<IAllowAnonymous>() is not null)
+                {
+                    anonymous.Add(name);
+                }
+
                 continue;
             }
 
-            var authorize = metadata.GetOrderedMetadata<IAuthorizeData>();
-            if (metadata.GetMetadata<IAllowAnonymous>() is null && authorize.Count > 0
+            // RequireAuthorization() or a policy that only denies anonymous users: any valid token would do.
+            var onlyAuthenticated = (authorize.Count > 0 || policies.Count > 0)
                 && authorize.All(a => a.Policy is null && a.Roles is null)
-                && metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0)
+                && policies.All(p => p.Requirements.All(r => r is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement));
+            if (metadata.GetMetadata<IAllowAnonymous>() is null && onlyAuthenticated)
             {
-                weak.Add(endpoint.DisplayName ?? endpoint.ToString() ?? "MCP endpoint");
+                weak.Add(name);
             }
-            else if (authorize.Count == 0 && metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0)
+            else if (authorize.Count == 0 && policies.Count == 0)
             {
-                ServerLog.McpEndpointUnprotected(logger, endpoint.DisplayName ?? endpoint.ToString() ?? "MCP endpoint");
+                ServerLog.McpEndpointUnprotected(logger, name);
             }
         }
 
@@ -64,6 +74,12 @@ internal sealed class McpEndpointProtectionCheck : IStartupFilter
         {
             throw new InvalidOperationException(
                 $"The MCP endpoint{(weak.Count > 1 ? "s" : string.Empty)} {string.Join(", ", weak.Distinct())} require{(weak.Count > 1 ? string.Empty : "s")} only an authenticated user (RequireAuthorization()), so Cognito:RequiredScopes would not be checked and any valid token of an allowed client would be accepted. Write app.MapMcp(...).RequireCognitoMcpAuth() instead of .RequireAuthorization().");
+        }
+
+        if (anonymous.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The MCP endpoint{(anonymous.Count > 1 ? "s" : string.Empty)} {string.Join(", ", anonymous.Distinct())} {(anonymous.Count > 1 ? "are" : "is")} marked AllowAnonymous, which switches RequireCognitoMcpAuth() off for {(anonymous.Count > 1 ? "them" : "it")}. Remove .AllowAnonymous() from the MCP endpoints.");
         }
     };
 

@@ -12,7 +12,7 @@ internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : Author
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        foreach (var (scheme, identity) in schemes.Authenticated(context.User))
+        foreach (var (scheme, identity) in Eligible(requirement, context.User))
         {
             if (HasAnyScope(identity, Needed(requirement, scheme)))
             {
@@ -29,7 +29,11 @@ internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : Author
 
     /// <summary>Whether the caller holds one of <paramref name="requirement"/>'s scopes (for the pool that authenticated it).</summary>
     public bool IsMet(ScopeRequirement requirement, ClaimsPrincipal user) =>
-        schemes.Authenticated(user).Any(pair => HasAnyScope(pair.Identity, Needed(requirement, pair.Scheme)));
+        Eligible(requirement, user).Any(pair => HasAnyScope(pair.Identity, Needed(requirement, pair.Scheme)));
+
+    // A policy of pool A is met by pool A's identity only, even when combined with pool B's policy on a route group.
+    private IEnumerable<(CognitoScheme Scheme, ClaimsIdentity Identity)> Eligible(ScopeRequirement requirement, ClaimsPrincipal user) =>
+        schemes.Authenticated(user).Where(pair => requirement.Schemes is null || requirement.Schemes.Contains(pair.Scheme.Name, StringComparer.Ordinal));
 
     private static IReadOnlyList<string> Needed(ScopeRequirement requirement, CognitoScheme scheme) =>
         requirement.Scopes is null
