@@ -181,6 +181,8 @@ public sealed class CognitoTokenClientDiscoveryTests
     [InlineData("https://my-pool.auth.us-east-1.amazoncognito.com.evil.example/oauth2/token", false)]
     [InlineData("https://evil.example/my-pool.auth.us-east-1.amazoncognito.com/oauth2/token", false)]
     [InlineData("https://auth.us-east-1.amazoncognito.com/oauth2/token", false)]
+    [InlineData("https://my-pool.auth.us-east-1.amazoncognito.com/oauth2/authorize", false)]
+    [InlineData("https://my-pool.auth.us-east-1.amazoncognito.com/oauth2/token?redirect=x", false)]
     [InlineData("https://a.b.auth.us-east-1.amazoncognito.com/oauth2/token", false)]
     [InlineData("https://auth.example.com/oauth2/token", true)]
     [InlineData("https://login.example.org/oauth2/token", true)]

@@ -38,7 +38,9 @@ internal static partial class TrustedTokenEndpoints
             return false;
         }
 
-        if (tokenEndpoint.Scheme == Uri.UriSchemeHttps && tokenEndpoint.IsDefaultPort && CognitoPrefixDomain().IsMatch(tokenEndpoint.IdnHost))
+        // A Cognito domain's token endpoint exactly: any other path of the domain is no place for the secret either.
+        if (tokenEndpoint.Scheme == Uri.UriSchemeHttps && tokenEndpoint.IsDefaultPort && CognitoPrefixDomain().IsMatch(tokenEndpoint.IdnHost)
+            && tokenEndpoint.AbsolutePath == CognitoTokenClientDefaults.TokenEndpointPath && tokenEndpoint.Query.Length == 0)
         {
             return true;
         }
