@@ -99,7 +99,6 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
         HttpClient http, string clientName, CognitoTokenClientOptions options, Uri mcpServerUrl, CancellationToken cancellationToken)
     {
         var candidates = new List<Uri>();
-        IReadOnlyList<string> challengeScopes = [];
         string? problem = null;
         using (var probe = new HttpRequestMessage(HttpMethod.Get, mcpServerUrl))
         {
@@ -108,7 +107,6 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
             using var response = await http.SendAsync(probe, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                challengeScopes = SplitScopes(BearerChallenge.GetParameter(response, "scope"));
                 if (Uri.TryCreate(BearerChallenge.GetParameter(response, "resource_metadata"), UriKind.Absolute, out var fromChallenge))
                 {
                     if (SameOrigin(fromChallenge, mcpServerUrl))
@@ -155,7 +153,7 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
                 .ToList();
             if (servers.Count > 0)
             {
-                return new ProtectedResource(servers, challengeScopes, SplitScopes(string.Join(' ', GetStrings(root, "scopes_supported"))));
+                return new ProtectedResource(servers);
             }
 
             TokenClientLog.MetadataRefused(logger, clientName, candidate.AbsoluteUri, "it names no https authorization server");
@@ -227,9 +225,6 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
         && string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
         && string.Equals(a.Query, b.Query, StringComparison.Ordinal);
 
-    private static IReadOnlyList<string> SplitScopes(string? scope) =>
-        scope is null ? [] : scope.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
@@ -257,5 +252,5 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
             errorDescription: null,
             statusCode: null);
 
-    private sealed record ProtectedResource(IReadOnlyList<Uri> AuthorizationServers, IReadOnlyList<string> ChallengeScopes, IReadOnlyList<string> ScopesSupported);
+    private sealed record ProtectedResource(IReadOnlyList<Uri> AuthorizationServers);
 }

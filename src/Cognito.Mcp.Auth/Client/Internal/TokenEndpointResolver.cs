@@ -66,8 +66,5 @@ internal sealed class TokenEndpointResolver(
         return found.Endpoint;
     }
 
-    /// <summary>Forgets a discovered endpoint (after the endpoint stopped working).</summary>
-    public void Reset() => _discovered = null;
-
     private sealed record Discovered(string Trust, DiscoveredEndpoint Endpoint, DateTimeOffset ValidUntil);
 }
