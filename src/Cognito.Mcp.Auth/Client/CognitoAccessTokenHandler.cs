@@ -14,7 +14,7 @@ namespace Cognito.Mcp.Auth.Client;
 /// (bypassing the cache; concurrent renewals share one request) and sends the request again — only when the content
 /// can be sent twice (no content, or string, byte-array, form or JSON content), and only when the refusal came from the
 /// server the request was sent to (not from one a redirect led to). When a renewed token is refused as well, the token
-/// client stops renewing for that scope for a while (30 seconds, doubling up to 15 minutes), so a server that refuses
+/// client stops renewing for that scope for a while when that happens within 30 seconds of the renewal (30 seconds, doubling up to 15 minutes), so a server that refuses
 /// every token cannot turn each call into a Cognito token request. Attach it with
 /// <c>IHttpClientBuilder.AddCognitoAccessTokenHandler()</c>, or wrap it around a handler yourself for an MCP client's
 /// <c>HttpClientTransport</c>.

@@ -236,7 +236,6 @@ public sealed class CognitoTokenClientDiscoveryTests
             Uri? resourceMetadata = null,
             bool serveOwnMetadata = true,
             string? challengeScope = "my-api/read",
-            string[]? scopesSupported = null,
             string? authorizationServer = null,
             string? protectedResourceJson = null,
             string? authorizationServerJson = null)
@@ -259,7 +258,6 @@ public sealed class CognitoTokenClientDiscoveryTests
                         {
                             ["resource"] = resource ?? baseUrl + "/mcp",
                             ["authorization_servers"] = new[] { authorizationServer ?? baseUrl },
-                            ["scopes_supported"] = scopesSupported ?? [],
                         })));
                     case "/.well-known/oauth-authorization-server":
                         return LoopbackServer.JsonAsync(context, Fill(authorizationServerJson ?? """{"issuer":"{base}","token_endpoint":"{base}/oauth2/token"}"""));
