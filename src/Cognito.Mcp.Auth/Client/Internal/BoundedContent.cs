@@ -10,15 +10,20 @@ internal static class BoundedContent
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>The body, or <see langword="null"/> when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static Task<byte[]?> ReadAsync(HttpContent content, CancellationToken cancellationToken) =>
+        ReadAsync(content, MaxBytes, cancellationToken);
+
+    /// <summary>The body, or <see langword="null"/> when it is larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > MaxBytes)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        if (content.Headers.ContentLength > maxBytes)
         {
             return null;
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxBytes + 1];
+        var buffer = new byte[maxBytes + 1];
         var length = 0;
         while (length < buffer.Length)
         {
