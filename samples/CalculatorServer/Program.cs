@@ -19,6 +19,15 @@ if (builder.Environment.IsDevelopment())
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 
 builder.Services.AddCognitoMcpAuth();
+
+// Interactive clients (VS Code, Claude, Cursor...) sign in through the authorization bridge when it has an app client:
+// LocalCognito's development pool has one; setup.sh creates one in a real pool (docs/interactive-clients.md).
+var bridge = builder.Configuration["Cognito:AuthorizationBridge:ClientId"] is { Length: > 0 };
+if (bridge)
+{
+    builder.Services.AddCognitoAuthorizationBridge();
+}
+
 builder.Services.AddMcpServer(options =>
     {
         options.ServerInfo = new() { Name = "CalculatorApp", Version = "1.0.0" };
@@ -50,6 +59,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.MapMcp("/mcp").RequireCognitoMcpAuth();
+if (bridge)
+{
+    app.MapCognitoAuthorizationBridge();
+}
 
 // A configuration mistake (the Cognito section is checked at start-up) ends here: its messages, exit code 1.
 if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)

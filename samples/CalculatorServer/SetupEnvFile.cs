@@ -35,6 +35,11 @@ internal static class SetupEnvFile
             : $"https://cognito-idp.{region}.amazonaws.com/{poolId}";
         settings["Cognito:AllowedClientIds:0"] = configuration["CONFIDENTIAL_CLIENT_ID"];
         settings["Cognito:AllowedClientIds:1"] = configuration["PUBLIC_CLIENT_ID"];
+
+        // The development pool's bridge client (appsettings.json) exists only in LocalCognito: a .env without a bridge
+        // client (written by an older setup.sh) turns the bridge off rather than point it at a client the pool lacks.
+        settings["Cognito:AuthorizationBridge:ClientId"] = configuration["BRIDGE_CLIENT_ID"] ?? "";
+        settings["Cognito:AuthorizationBridge:ClientSecret"] = configuration["BRIDGE_CLIENT_SECRET"] ?? "";
         return settings;
     }
 }

@@ -56,6 +56,21 @@ public static class LocalCognitoDevelopmentPool
     /// <summary>The web client's sign-out URL: <c>http://localhost:5000/logout</c> (the 127.0.0.1 variant is registered too).</summary>
     public const string WebLogoutUrl = "http://localhost:5000/logout";
 
+    /// <summary>
+    /// The authorization bridge's client name: <c>mcp-bridge</c> (confidential, code flow, <c>my-api/read my-api/write</c>),
+    /// the upstream client of <c>AddCognitoAuthorizationBridge()</c> in <c>samples/CalculatorServer</c>.
+    /// </summary>
+    public const string BridgeClientName = "mcp-bridge";
+
+    /// <summary>The bridge client's id (development only).</summary>
+    public const string BridgeClientId = "localdevbridgeclient000001";
+
+    /// <summary>The bridge client's secret. DEVELOPMENT ONLY: public, never use it anywhere real.</summary>
+    public const string BridgeClientSecret = "localdevonlybridgesecretnotforproductionuse00000001";
+
+    /// <summary>The bridge client's callback URL: <c>http://localhost:8080/oauth/callback</c> (the 127.0.0.1 variant is registered too).</summary>
+    public const string BridgeCallbackUrl = "http://localhost:8080/oauth/callback";
+
     /// <summary>The M2M client's name: <c>m2m</c> (client_credentials, <c>my-api/read my-api/write</c>).</summary>
     public const string M2MClientName = "m2m";
 

@@ -32,6 +32,16 @@ internal static class DevelopmentPoolSeeder
         });
         pool.AddClient(new LocalAppClientSettings
         {
+            Name = BridgeClientName,
+            ClientId = BridgeClientId,
+            GenerateSecret = true,
+            ClientSecret = BridgeClientSecret,
+            AllowedOAuthFlows = [LocalOAuthFlows.Code],
+            AllowedOAuthScopes = [ReadScope, WriteScope],
+            CallbackUrls = [BridgeCallbackUrl, "http://127.0.0.1:8080/oauth/callback"],
+        });
+        pool.AddClient(new LocalAppClientSettings
+        {
             Name = OtherApiM2MClientName,
             ClientId = OtherApiM2MClientId,
             GenerateSecret = true,

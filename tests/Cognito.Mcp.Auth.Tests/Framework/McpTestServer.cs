@@ -58,12 +58,13 @@ internal sealed class McpTestServer : IAsyncDisposable
         string environment = "Development",
         Action<IEndpointConventionBuilder>? protect = null,
         Action<IServiceCollection>? beforeCognito = null,
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = "Cognito.Mcp.Auth.Tests" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
 
         beforeCognito?.Invoke(builder.Services);

@@ -23,7 +23,7 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger<ClientMetadataDocumentFetcher> _logger;
+    private readonly ILogger _logger;
     private readonly ClientMetadataDocumentOptions _options;
     private readonly MemoryCache _cache;
     private readonly SingleFlight<ClientMetadataDocumentResult> _flights = new();
@@ -32,17 +32,17 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
         IHttpClientFactory httpClientFactory,
         IHostEnvironment environment,
         TimeProvider timeProvider,
-        ILogger<ClientMetadataDocumentFetcher> logger,
+        ILoggerFactory loggers,
         ClientMetadataDocumentOptions options)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory;
         _timeProvider = timeProvider;
-        _logger = logger;
+        _logger = loggers.CreateLogger(BridgeFlowLog.Category);
         _options = options;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.CacheSizeLimit });
     }

@@ -42,7 +42,7 @@ internal sealed class ClientMetadataHttpClientGuard(IHostEnvironment environment
             // other handler cannot check addresses, and is replaced with a warning.
             if (primary is not HttpClientHandler { ServerCertificateCustomValidationCallback: null, ClientCertificates.Count: 0 })
             {
-                BridgeLog.PrimaryHandlerReplaced(loggerFactory.CreateLogger<ClientMetadataDocumentFetcher>(), ClientMetadataDocumentFetcher.HttpClientName, primary.GetType().Name);
+                BridgeLog.PrimaryHandlerReplaced(loggerFactory.CreateLogger(BridgeFlowLog.Category), ClientMetadataDocumentFetcher.HttpClientName, primary.GetType().Name);
             }
 
             primary.Dispose();

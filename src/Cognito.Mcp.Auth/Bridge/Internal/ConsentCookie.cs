@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+
+namespace Cognito.Mcp.Auth.Bridge.Internal;
+
+/// <summary>
+/// Remembers, in the user's browser, which clients the user allowed. The bridge must ask before it sends the user to
+/// Cognito (it does not know the user yet), so consent is remembered per browser and client, not per account. The
+/// cookie is encrypted and authenticated with Data Protection; a consent covers one client and one redirect place (for
+/// loopback redirects, any port: desktop clients pick a new port each time).
+/// </summary>
+internal sealed class ConsentCookie(BridgeSettings settings, IDataProtectionProvider dataProtection, TimeProvider time)
+{
+    private const int MaxRemembered = 20;
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("Cognito.Mcp.Auth.AuthorizationBridge.v1", "consent");
+
+    public string CookieName => settings.Secure ? "__Secure-cognito-mcp-consent" : "cognito-mcp-consent";
+
+    public bool IsRemembered(HttpContext context, string clientId, string redirectUri)
+    {
+        var key = RedirectKey(redirectUri);
+        var now = time.GetUtcNow();
+        return Read(context).Any(c => c.ClientId == clientId && c.RedirectKey == key && c.ExpiresAt > now);
+    }
+
+    public void Remember(HttpContext context, string clientId, string redirectUri)
+    {
+        var now = time.GetUtcNow();
+        var key = RedirectKey(redirectUri);
+        var records = Read(context)
+            .Where(c => c.ExpiresAt > now && !(c.ClientId == clientId && c.RedirectKey == key))
+            .OrderByDescending(c => c.ExpiresAt)
+            .Take(MaxRemembered - 1)
+            .Prepend(new ConsentRecord(clientId, key, now + settings.Options.ConsentLifetime))
+            .ToArray();
+        var value = _protector.Protect(JsonSerializer.Serialize(records, BridgeJsonContext.Default.ConsentRecordArray));
+        context.Response.Cookies.Append(CookieName, value, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = settings.Secure,
+            SameSite = SameSiteMode.Lax,
+            Path = settings.IssuerPath + "/oauth",
+            Expires = now + settings.Options.ConsentLifetime,
+            IsEssential = true,
+        });
+    }
+
+    /// <summary>Where a redirect goes, with the port of a loopback http redirect left out (RFC 8252 section 7.3).</summary>
+    internal static string RedirectKey(string redirectUri)
+    {
+        var uri = new Uri(redirectUri);
+        return uri.Scheme == Uri.UriSchemeHttp && Cognito.Mcp.Auth.Internal.LoopbackAddress.IsLoopback(uri)
+            ? $"{uri.Scheme}://{uri.Host}{uri.PathAndQuery}"
+            : redirectUri;
+    }
+
+    private ConsentRecord[] Read(HttpContext context)
+    {
+        if (context.Request.Cookies[CookieName] is not { Length: > 0 and < 8192 } value)
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(_protector.Unprotect(value), BridgeJsonContext.Default.ConsentRecordArray) ?? [];
+        }
+        catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
+        {
+            return []; // another key ring, or tampered: ask again
+        }
+    }
+}

@@ -1,0 +1,340 @@
+using System.Net;
+using System.Text.Json;
+using Cognito.Mcp.Auth.Tests.Framework;
+using Microsoft.AspNetCore.WebUtilities;
+using ModelContextProtocol.Authentication;
+using ModelContextProtocol.Client;
+using Snapshooter.Xunit3;
+
+namespace Cognito.Mcp.Auth.Tests.Bridge;
+
+/// <summary>The authorization bridge end to end: real HTTP to the bridge and to LocalCognito's managed login.</summary>
+public sealed class BridgeFlowTests
+{
+    private const string Redirect = "http://127.0.0.1:33418/";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Csharp_sdk_client_registers_signs_in_and_calls_a_tool()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var redirectUri = new Uri($"http://127.0.0.1:{BridgeTestHost.FreePort()}/callback");
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = host.Server.McpEndpoint,
+            OAuth = new ClientOAuthOptions
+            {
+                RedirectUri = redirectUri,
+                DynamicClientRegistration = new DynamicClientRegistrationOptions { ClientName = "C# SDK test client" },
+                AuthorizationCallbackHandler = async (context, cancellationToken) =>
+                {
+                    var back = await browser.SignInAsync(context.AuthorizationUri.AbsoluteUri);
+                    Assert.Equal(redirectUri.GetLeftPart(UriPartial.Path), back.GetLeftPart(UriPartial.Path));
+                    var query = QueryHelpers.ParseQuery(back.Query);
+                    return new AuthorizationResult { Code = query["code"], State = query["state"], Iss = query["iss"] };
+                },
+            },
+        });
+
+        await using var client = await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
+        var tools = await client.ListToolsAsync(cancellationToken: Cancellation);
+        Assert.Contains(tools, t => t.Name == "whoami");
+        var result = await client.CallToolAsync("whoami", cancellationToken: Cancellation);
+        var text = Assert.IsType<ModelContextProtocol.Protocol.TextContentBlock>(Assert.Single(result.Content)).Text;
+        Assert.Contains(BridgeTestHost.BridgeClientId, text, StringComparison.Ordinal);
+        Assert.StartsWith(Testing.LocalCognitoDevelopmentPool.DemoUsername + "|", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metadata_names_the_bridge_with_s256_registration_and_metadata_documents()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        var metadata = await host.Server.Http.GetStringAsync("/.well-known/oauth-authorization-server", Cancellation);
+        Snapshot.Match(metadata.Replace(host.Issuer, "{issuer}", StringComparison.Ordinal));
+
+        using var resource = JsonDocument.Parse(await host.Server.Http.GetStringAsync("/.well-known/oauth-protected-resource/mcp", Cancellation));
+        var servers = resource.RootElement.GetProperty("authorization_servers").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Equal([host.Issuer, host.Pool.Issuer], servers);
+    }
+
+    [Fact]
+    public async Task A_code_is_spent_by_a_wrong_verifier_and_never_redeemed_after()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (verifier, code) = await SignInAsync(browser, clientId);
+
+        var (wrongVerifier, _) = SignInBrowser.NewPkce();
+        await AssertTokenErrorAsync(browser, CodeGrant(clientId, code, wrongVerifier), "invalid_grant", "code_verifier");
+        await AssertTokenErrorAsync(browser, CodeGrant(clientId, code, verifier), "invalid_grant", "unknown, used or expired");
+    }
+
+    [Fact]
+    public async Task A_replayed_code_revokes_the_refresh_token_it_produced()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (verifier, code) = await SignInAsync(browser, clientId);
+        var tokens = await RedeemAsync(browser, CodeGrant(clientId, code, verifier));
+        Assert.Equal("Bearer", tokens.GetProperty("token_type").GetString());
+        Assert.Equal("my-api/read", tokens.GetProperty("scope").GetString());
+
+        await AssertTokenErrorAsync(browser, CodeGrant(clientId, code, verifier), "invalid_grant", "unknown, used or expired");
+        await AssertTokenErrorAsync(browser, RefreshGrant(clientId, tokens.GetProperty("refresh_token").GetString()!), "invalid_grant", "unknown, used, revoked");
+    }
+
+    [Fact]
+    public async Task Refresh_rotates_the_token_and_a_reused_one_revokes_the_family()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (verifier, code) = await SignInAsync(browser, clientId);
+        var first = (await RedeemAsync(browser, CodeGrant(clientId, code, verifier))).GetProperty("refresh_token").GetString()!;
+
+        var refreshed = await RedeemAsync(browser, RefreshGrant(clientId, first));
+        var second = refreshed.GetProperty("refresh_token").GetString()!;
+        Assert.NotEqual(first, second);
+        using (var call = await host.Server.Http.SendAsync(McpTestServer.McpPost(refreshed.GetProperty("access_token").GetString()), Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        }
+
+        await AssertTokenErrorAsync(browser, RefreshGrant(clientId, first), "invalid_grant", "unknown, used, revoked");
+        await AssertTokenErrorAsync(browser, RefreshGrant(clientId, second), "invalid_grant", "unknown, used, revoked");
+    }
+
+    [Fact]
+    public async Task A_refresh_token_is_useless_to_another_client()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var other = await browser.RegisterAsync("http://127.0.0.1:40000/cb");
+        var (verifier, code) = await SignInAsync(browser, clientId);
+        var refresh = (await RedeemAsync(browser, CodeGrant(clientId, code, verifier))).GetProperty("refresh_token").GetString()!;
+
+        await AssertTokenErrorAsync(browser, RefreshGrant(other, refresh), "invalid_grant", "another client");
+        await RedeemAsync(browser, RefreshGrant(clientId, refresh)); // still the owner's
+    }
+
+    [Fact]
+    public async Task An_unregistered_redirect_uri_gets_an_error_page_never_a_redirect()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+        foreach (var redirect in new[] { "https://evil.example/cb", "http://127.0.0.1:33418/other", "http://localhost:33418/" })
+        {
+            using var response = await browser.GetAsync(browser.AuthorizeUrl(clientId, redirect, challenge));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Null(response.Headers.Location);
+            Assert.Contains("not one registered", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        }
+
+        using var unknown = await browser.GetAsync(browser.AuthorizeUrl("mcp-unknown", Redirect, challenge));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Null(unknown.Headers.Location);
+    }
+
+    [Theory]
+    [InlineData("plain", "invalid_request")]
+    [InlineData("", "invalid_request")]
+    public async Task Pkce_other_than_s256_is_refused_at_the_clients_redirect_uri(string method, string error)
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (verifier, challenge) = SignInBrowser.NewPkce();
+        var url = browser.AuthorizeUrl(clientId, Redirect, method == "plain" ? verifier : challenge, method: method);
+        var query = await RedirectQueryAsync(browser, url);
+        Assert.Equal(error, query["error"]);
+        Assert.Contains("S256", query["error_description"].ToString(), StringComparison.Ordinal);
+        Assert.Equal("state-1", query["state"]);
+        Assert.Equal(host.Issuer, query["iss"]);
+    }
+
+    [Fact]
+    public async Task Missing_state_wrong_resource_and_foreign_scopes_are_refused()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+
+        var noState = await RedirectQueryAsync(browser, browser.AuthorizeUrl(clientId, Redirect, challenge).Replace("state=state-1&", "", StringComparison.Ordinal));
+        Assert.Equal("invalid_request", noState["error"]);
+        Assert.False(noState.ContainsKey("state"));
+
+        var otherResource = await RedirectQueryAsync(browser, browser.AuthorizeUrl(clientId, Redirect, challenge, resource: "https://other.example/mcp"));
+        Assert.Equal("invalid_target", otherResource["error"]);
+
+        var foreignScope = await RedirectQueryAsync(browser, browser.AuthorizeUrl(clientId, Redirect, challenge, scope: "other-api/admin"));
+        Assert.Equal("invalid_scope", foreignScope["error"]);
+    }
+
+    [Fact]
+    public async Task Consent_without_the_antiforgery_token_is_refused()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+        using var page = await browser.GetAsync(browser.AuthorizeUrl(clientId, Redirect, challenge));
+        var html = await page.Content.ReadAsStringAsync(Cancellation);
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        using var forged = await browser.SubmitConsentAsync(html, withAntiforgery: false);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(forged.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_sign_in_started_in_another_browser_is_not_completed()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var attacker = host.NewBrowser();
+        using var victim = host.NewBrowser();
+        var clientId = await attacker.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+
+        // The attacker consents to their own client and sends the victim the resulting Cognito link.
+        using var page = await attacker.GetAsync(attacker.AuthorizeUrl(clientId, Redirect, challenge));
+        using var consented = await attacker.SubmitConsentAsync(await page.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(HttpStatusCode.SeeOther, consented.StatusCode);
+        var cognitoLink = consented.Headers.Location!.AbsoluteUri;
+
+        var response = await victim.GetAsync(cognitoLink);
+        for (var hops = 0; hops < 5 && response.StatusCode != HttpStatusCode.BadRequest; hops++)
+        {
+            response = response.StatusCode == HttpStatusCode.OK
+                ? await victim.Http.PostAsync(new Uri(response.RequestMessage!.RequestUri!, System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(Cancellation), "action=\"([^\"]+)\"").Groups[1].Value)), new FormUrlEncodedContent(new Dictionary<string, string>(SignInBrowser.HiddenFields(await response.Content.ReadAsStringAsync(Cancellation))) { ["username"] = Testing.LocalCognitoDevelopmentPool.DemoUsername, ["password"] = Testing.LocalCognitoDevelopmentPool.DemoPassword }), Cancellation)
+                : await victim.GetAsync(new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!).AbsoluteUri);
+            Assert.False(response.Headers.Location?.AbsoluteUri.StartsWith(Redirect, StringComparison.Ordinal) == true, "the victim's code went to the attacker's client");
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not started in this browser", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consent_is_remembered_for_the_client_and_asked_again_for_another()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var other = await browser.RegisterAsync(Redirect);
+        await SignInAsync(browser, clientId);
+
+        var (_, challenge) = SignInBrowser.NewPkce();
+        using var again = await browser.GetAsync(browser.AuthorizeUrl(clientId, "http://127.0.0.1:33418/", challenge));
+        Assert.Equal(HttpStatusCode.Found, again.StatusCode);
+        Assert.StartsWith(host.Pool.AuthorizeEndpoint.AbsoluteUri, again.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+
+        using var otherClient = await browser.GetAsync(browser.AuthorizeUrl(other, Redirect, challenge));
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+        Assert.Contains("Allow", await otherClient.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_loopback_redirect_may_come_back_on_any_port_as_desktop_clients_need()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (verifier, challenge) = SignInBrowser.NewPkce();
+        const string OtherPort = "http://127.0.0.1:51234/";
+        var back = await browser.SignInAsync(browser.AuthorizeUrl(clientId, OtherPort, challenge));
+        Assert.StartsWith(OtherPort, back.AbsoluteUri, StringComparison.Ordinal);
+        var code = QueryHelpers.ParseQuery(back.Query)["code"].ToString();
+
+        // The token request must name the same redirect URI, port included.
+        await AssertTokenErrorAsync(browser, CodeGrant(clientId, code, verifier), "invalid_grant", "redirect_uri");
+    }
+
+    [Fact]
+    public async Task Denied_consent_returns_access_denied_to_the_client()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+        var back = await browser.SignInAsync(browser.AuthorizeUrl(clientId, Redirect, challenge), decision: "deny");
+        var query = QueryHelpers.ParseQuery(back.Query);
+        Assert.Equal("access_denied", query["error"]);
+        Assert.Equal("state-1", query["state"]);
+        Assert.False(query.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task Registration_refuses_an_oversized_body_and_secrets_at_the_token_endpoint()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var big = "{\"redirect_uris\":[\"" + Redirect + "\"],\"client_name\":\"" + new string('a', 20_000) + "\"}";
+        using var oversized = await browser.Http.PostAsync(host.Issuer + "/oauth/register", new StringContent(big, System.Text.Encoding.UTF8, "application/json"), Cancellation);
+        Assert.Equal(HttpStatusCode.BadRequest, oversized.StatusCode);
+        Assert.Contains("invalid_client_metadata", await oversized.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+
+        var clientId = await browser.RegisterAsync(Redirect);
+        await AssertTokenErrorAsync(browser, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = "x", ["client_id"] = clientId, ["client_secret"] = "guess" }, "invalid_client", "public");
+    }
+
+    private static async Task<(string Verifier, string Code)> SignInAsync(SignInBrowser browser, string clientId)
+    {
+        var (verifier, challenge) = SignInBrowser.NewPkce();
+        var back = await browser.SignInAsync(browser.AuthorizeUrl(clientId, Redirect, challenge));
+        var query = QueryHelpers.ParseQuery(back.Query);
+        Assert.Equal("state-1", query["state"]);
+        return (verifier, query["code"]!);
+    }
+
+    private static Dictionary<string, string> CodeGrant(string clientId, string code, string verifier) => new()
+    {
+        ["grant_type"] = "authorization_code",
+        ["code"] = code,
+        ["redirect_uri"] = Redirect,
+        ["code_verifier"] = verifier,
+        ["client_id"] = clientId,
+    };
+
+    private static Dictionary<string, string> RefreshGrant(string clientId, string refreshToken) => new()
+    {
+        ["grant_type"] = "refresh_token",
+        ["refresh_token"] = refreshToken,
+        ["client_id"] = clientId,
+    };
+
+    private static async Task<JsonElement> RedeemAsync(SignInBrowser browser, Dictionary<string, string> form)
+    {
+        using var response = await browser.TokenAsync(form);
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static async Task AssertTokenErrorAsync(SignInBrowser browser, Dictionary<string, string> form, string error, string descriptionPart)
+    {
+        using var response = await browser.TokenAsync(form);
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, body);
+        using var document = JsonDocument.Parse(body);
+        Assert.Equal(error, document.RootElement.GetProperty("error").GetString());
+        Assert.Contains(descriptionPart, document.RootElement.GetProperty("error_description").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> RedirectQueryAsync(SignInBrowser browser, string url)
+    {
+        using var response = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.StartsWith(Redirect, response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        return QueryHelpers.ParseQuery(response.Headers.Location.Query);
+    }
+}
