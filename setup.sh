@@ -29,6 +29,8 @@ Arguments:
               http://localhost:5000; its /callback and /logout become the web client's redirect URLs
 
 Options:
+  --mcp-server-url URL    public base URL of samples/CalculatorServer (default: http://localhost:8080); its
+                          /oauth/callback becomes the callback of the authorization bridge's client
   --pool-name NAME        user pool name (default: mcp-server-pool)
   --domain-prefix PREFIX  hosted domain prefix, https://PREFIX.auth.<region>.amazoncognito.com
                           (default: the pool name plus a random suffix; prefixes are global per region)
@@ -53,6 +55,7 @@ app_url=""
 pool_name="mcp-server-pool"
 domain_prefix=""
 endpoint_url=""
+mcp_server_url="http://localhost:8080"
 implicit=true
 teardown=false
 env_file="$SCRIPT_DIR/.env"
@@ -63,19 +66,21 @@ while [ "$#" -gt 0 ]; do
     -h | --help) usage; exit 0 ;;
     --teardown) teardown=true ;;
     --no-implicit) implicit=false ;;
-    --pool-name | --domain-prefix | --endpoint-url | --env-file)
+    --pool-name | --domain-prefix | --endpoint-url | --env-file | --mcp-server-url)
       [ "$#" -ge 2 ] || usage_error "$1 needs a value"
       case "$1" in
         --pool-name) pool_name="$2" ;;
         --domain-prefix) domain_prefix="$2" ;;
         --endpoint-url) endpoint_url="$2" ;;
         --env-file) env_file="$2" ;;
+        --mcp-server-url) mcp_server_url="$2" ;;
       esac
       shift ;;
     --pool-name=* ) pool_name="${1#*=}" ;;
     --domain-prefix=*) domain_prefix="${1#*=}" ;;
     --endpoint-url=*) endpoint_url="${1#*=}" ;;
     --env-file=*) env_file="${1#*=}" ;;
+    --mcp-server-url=*) mcp_server_url="${1#*=}" ;;
     -*) usage_error "unknown option: $1" ;;
     *) positional+=("$1") ;;
   esac
@@ -167,6 +172,14 @@ app_url="${positional[1]%/}"
 if [[ "$app_url" == http://* ]] && ! [[ "$app_url" =~ ^http://localhost(:[0-9]+)?(/|$) ]]; then
   if [ -z "$endpoint_url" ] || ! [[ "$app_url" =~ ^http://(127\.0\.0\.1|\[::1\])(:[0-9]+)?(/|$) ]]; then
     usage_error "'$app_url' uses http: Cognito requires https for callback URLs (http only for localhost)"
+  fi
+fi
+mcp_server_url="${mcp_server_url%/}"
+[[ "$mcp_server_url" =~ ^https?://[^/?#[:space:]]+(/[^?#[:space:]]*)?$ ]] ||
+  usage_error "--mcp-server-url '$mcp_server_url' is not a URL such as https://mcp.example.com"
+if [[ "$mcp_server_url" == http://* ]] && ! [[ "$mcp_server_url" =~ ^http://localhost(:[0-9]+)?(/|$) ]]; then
+  if [ -z "$endpoint_url" ] || ! [[ "$mcp_server_url" =~ ^http://(127\.0\.0\.1|\[::1\])(:[0-9]+)?(/|$) ]]; then
+    usage_error "--mcp-server-url '$mcp_server_url' uses http: Cognito requires https for callback URLs (http only for localhost)"
   fi
 fi
 [[ "$pool_name" =~ ^[A-Za-z0-9_.+=,@-]{1,128}$ ]] ||
@@ -297,7 +310,21 @@ m2m_id="$(jq -r '.UserPoolClient.ClientId' <<<"$m2m")"
 m2m_secret="$(jq -r '.UserPoolClient.ClientSecret' <<<"$m2m")"
 info "  client $m2m_id"
 
-for value in "$pool_id" "$web_id" "$web_secret" "$m2m_id" "$m2m_secret"; do
+info "Creating authorization bridge client (authorization code, callback $mcp_server_url/oauth/callback) ..."
+bridge="$(cognito create-user-pool-client --user-pool-id "$pool_id" --client-name mcp-bridge \
+  --generate-secret \
+  --explicit-auth-flows ALLOW_REFRESH_TOKEN_AUTH \
+  --allowed-o-auth-flows code \
+  --allowed-o-auth-scopes "$API_IDENTIFIER/read" "$API_IDENTIFIER/write" \
+  --callback-urls "$(json_list "$mcp_server_url/oauth/callback")" \
+  --supported-identity-providers COGNITO \
+  --prevent-user-existence-errors ENABLED \
+  --allowed-o-auth-flows-user-pool-client)"
+bridge_id="$(jq -r '.UserPoolClient.ClientId' <<<"$bridge")"
+bridge_secret="$(jq -r '.UserPoolClient.ClientSecret' <<<"$bridge")"
+info "  client $bridge_id"
+
+for value in "$pool_id" "$web_id" "$web_secret" "$m2m_id" "$m2m_secret" "$bridge_id" "$bridge_secret"; do
   if ! [[ "$value" =~ ^[A-Za-z0-9_+/=-]+$ ]] || [ "$value" = null ]; then die "Cognito returned an unexpected id or secret"; fi
 done
 
@@ -314,6 +341,10 @@ tmp_file="$(mktemp "$env_dir/.setup-env.XXXXXX")"
   echo "PUBLIC_CLIENT_SECRET=$web_secret"
   echo "CONFIDENTIAL_CLIENT_ID=$m2m_id"
   echo "CONFIDENTIAL_CLIENT_SECRET=$m2m_secret"
+  echo "# The authorization bridge of samples/CalculatorServer (interactive MCP clients sign in through it)."
+  echo "MCP_SERVER_URL=$mcp_server_url"
+  echo "BRIDGE_CLIENT_ID=$bridge_id"
+  echo "BRIDGE_CLIENT_SECRET=$bridge_secret"
   echo "REDIRECT_URI=$app_url/callback"
   echo "LOGOUT_URI=$app_url/logout"
   if [ -n "$endpoint_url" ]; then

@@ -40,6 +40,10 @@ internal static class SetupEnvFile
         // client (written by an older setup.sh) turns the bridge off rather than point it at a client the pool lacks.
         settings["Cognito:AuthorizationBridge:ClientId"] = configuration["BRIDGE_CLIENT_ID"] ?? "";
         settings["Cognito:AuthorizationBridge:ClientSecret"] = configuration["BRIDGE_CLIENT_SECRET"] ?? "";
+        if (configuration["MCP_SERVER_URL"] is { Length: > 0 } serverUrl)
+        {
+            settings["Cognito:Resource"] = serverUrl.TrimEnd('/') + "/mcp";
+        }
         return settings;
     }
 }

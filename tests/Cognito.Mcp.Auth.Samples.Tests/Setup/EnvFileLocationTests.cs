@@ -92,6 +92,9 @@ public sealed class EnvFileLocationTests
         await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = null }, workingDirectory);
         using var http = new HttpClient();
         var metadata = JsonNode.Parse(await http.GetStringAsync($"{server.BaseAddress}/.well-known/oauth-protected-resource/mcp", Cancellation))!;
-        return Assert.Single(metadata["authorization_servers"]!.AsArray())!.GetValue<string>();
+
+        // The authorization bridge (on with LocalCognito's development pool, off with a .env that has no bridge client)
+        // comes first when it is on; the user pool's issuer is the last entry either way.
+        return metadata["authorization_servers"]!.AsArray().Last()!.GetValue<string>();
     }
 }

@@ -17,7 +17,8 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
     private static readonly string[] EnvKeys =
     [
         "REGION", "DOMAIN", "USER_POOL_ID", "PUBLIC_CLIENT_ID", "PUBLIC_CLIENT_SECRET", "CONFIDENTIAL_CLIENT_ID",
-        "CONFIDENTIAL_CLIENT_SECRET", "REDIRECT_URI", "LOGOUT_URI", "ISSUER",
+        "CONFIDENTIAL_CLIENT_SECRET", "REDIRECT_URI", "LOGOUT_URI", "ISSUER", "MCP_SERVER_URL", "BRIDGE_CLIENT_ID",
+        "BRIDGE_CLIENT_SECRET",
     ];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -53,7 +54,7 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
     {
         var run = await fixture.RunWithAsync(aws);
         var env = EnvFile.Read(run.EnvFilePath);
-        foreach (var secret in new[] { env["PUBLIC_CLIENT_SECRET"], env["CONFIDENTIAL_CLIENT_SECRET"] })
+        foreach (var secret in new[] { env["PUBLIC_CLIENT_SECRET"], env["CONFIDENTIAL_CLIENT_SECRET"], env["BRIDGE_CLIENT_SECRET"] })
         {
             Assert.DoesNotContain(secret, run.Result.Output, StringComparison.Ordinal);
         }
@@ -87,6 +88,16 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
         Assert.Equal(["client_credentials"], m2m.AllowedOAuthFlows);
         Assert.Equal(["my-api/read", "my-api/write"], m2m.AllowedOAuthScopes.Order());
         Assert.True(m2m.AllowedOAuthFlowsUserPoolClient); // The original forgot it; real Cognito then refuses the grant.
+
+        // The authorization bridge's confidential client: code grant only, this API's scopes only, its own callback.
+        var bridge = pool.FindClient(env["BRIDGE_CLIENT_ID"])!;
+        Assert.Equal("mcp-bridge", bridge.Name);
+        Assert.NotNull(bridge.ClientSecret);
+        Assert.Equal(["code"], bridge.AllowedOAuthFlows);
+        Assert.Equal(["my-api/read", "my-api/write"], bridge.AllowedOAuthScopes.Order());
+        Assert.Equal(["http://localhost:8080/oauth/callback"], bridge.CallbackUrls);
+        Assert.True(bridge.AllowedOAuthFlowsUserPoolClient);
+        Assert.Equal("http://localhost:8080", env["MCP_SERVER_URL"]);
 
         // LocalCognito does not keep a pool's password policy or schema (DescribeUserPool always answers its
         // defaults), so these are checked on the AWS CLI call setup.sh made.
@@ -150,6 +161,38 @@ public sealed class SetupScriptTests(SetupFixture fixture) : IClassFixture<Setup
         var result = await client.CallToolAsync("add", new Dictionary<string, object?> { ["a"] = 10, ["b"] = 20 }, cancellationToken: Cancellation);
 
         Assert.Equal("30", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+    }
+
+    [Fact]
+    public async Task CalculatorServer_started_with_the_env_file_sends_interactive_clients_to_the_new_pools_login_through_its_bridge()
+    {
+        var run = await fixture.RunWithAsync(AwsCli.FirstOnPath);
+        var env = EnvFile.Read(run.EnvFilePath);
+        await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = run.EnvFilePath });
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() });
+
+        using var registered = await http.PostAsync(
+            $"{server.BaseAddress}/oauth/register",
+            new StringContent("{\"redirect_uris\":[\"http://127.0.0.1:33418/\"],\"client_name\":\"setup test\"}", System.Text.Encoding.UTF8, "application/json"),
+            Cancellation);
+        var clientId = JsonNode.Parse(await registered.Content.ReadAsStringAsync(Cancellation))!["client_id"]!.GetValue<string>();
+        var authorize = $"{server.BaseAddress}/oauth/authorize?response_type=code&client_id={clientId}&redirect_uri=http%3A%2F%2F127.0.0.1%3A33418%2F"
+            + "&state=s1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&scope=my-api%2Fread";
+        using var consentPage = await http.GetAsync(authorize, Cancellation);
+        var html = await consentPage.Content.ReadAsStringAsync(Cancellation);
+        var fields = System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["decision"] = "allow";
+        using var consented = await http.PostAsync($"{server.BaseAddress}/oauth/consent", new FormUrlEncodedContent(fields), Cancellation);
+
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, consented.StatusCode);
+        var location = consented.Headers.Location!.ToString();
+        Assert.StartsWith(env["DOMAIN"] + "/oauth2/authorize?", location, StringComparison.Ordinal);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(location).Query);
+        Assert.Equal(env["BRIDGE_CLIENT_ID"], query["client_id"].ToString());
+        Assert.Equal(env["MCP_SERVER_URL"] + "/oauth/callback", query["redirect_uri"].ToString());
+        Assert.Equal("my-api/read", query["scope"].ToString());
+        Assert.Equal("S256", query["code_challenge_method"].ToString());
     }
 
     [Fact]
