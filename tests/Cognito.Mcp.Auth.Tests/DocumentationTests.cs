@@ -19,6 +19,15 @@ public sealed partial class DocumentationTests
         AssertSame(Keys(Section("## Client:", "### What is checked at start-up (client)"), CognitoKey()), Settable(typeof(CognitoTokenClientOptions)));
 
     [Fact]
+    public void Every_bridge_option_is_documented_and_every_documented_bridge_key_exists() =>
+        AssertSame(
+            Keys(Section("## Authorization bridge:", "## LocalCognito"), BridgeKey()),
+            Settable(typeof(CognitoAuthorizationBridgeOptions)).Concat(Settable(typeof(ConsentPageOptions)).Select(name => "ConsentPage:" + name)));
+
+    [GeneratedRegex(@"`Cognito:AuthorizationBridge:([\w:]+)`")]
+    private static partial Regex BridgeKey();
+
+    [Fact]
     public void Every_LocalCognito_option_is_documented_and_every_documented_one_exists() =>
         AssertSame(Keys(Section("### `LocalCognitoOptions`", "Entry points:"), PropertyCell()), Settable(typeof(LocalCognitoOptions)));
 

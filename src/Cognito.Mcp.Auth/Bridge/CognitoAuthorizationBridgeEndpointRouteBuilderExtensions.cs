@@ -57,7 +57,11 @@ public static class CognitoAuthorizationBridgeEndpointRouteBuilderExtensions
         }
 
         var group = new BridgeEndpointConventions(builders);
-        group.Add(builder => builder.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute()));
+        group.Add(builder =>
+        {
+            builder.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            builder.Metadata.Add(new BridgeEndpointMarker());
+        });
         return group;
     }
 

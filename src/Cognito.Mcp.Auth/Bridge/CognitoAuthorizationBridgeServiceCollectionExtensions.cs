@@ -69,6 +69,7 @@ public static class CognitoAuthorizationBridgeServiceCollectionExtensions
         services.AddSingleton<RegistrationEndpoint>();
         services.AddSingleton<RevocationEndpoint>();
         services.AddClientMetadataDocumentFetcher();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, BridgeMappedCheck>();
 
         services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(
             CognitoUpstream.HttpClientName,
