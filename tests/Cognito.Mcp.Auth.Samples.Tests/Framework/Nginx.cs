@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Cognito.Mcp.Auth.Samples.Tests.Framework;
+
+/// <summary>
+/// Debian's nginx, started by a test as its own process: one foreground process (<c>daemon off</c>,
+/// <c>master_process off</c>) whose configuration, pid file, logs and temp files all live in a folder of the test, so
+/// it needs no root, touches nothing of a system nginx and never collides with one. Killed, and its folder deleted, on
+/// dispose.
+/// </summary>
+internal sealed class Nginx : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private readonly ExternalProcess _process;
+
+    private Nginx(ExternalProcess process, string directory, int port)
+    {
+        _process = process;
+        Directory = directory;
+        Port = port;
+    }
+
+    /// <summary>Gets the folder with nginx.conf, the site file, the logs and temp files.</summary>
+    public string Directory { get; }
+
+    /// <summary>Gets the loopback port the site listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Gets nginx's error log: what it says about a refused configuration or an unreachable upstream.</summary>
+    public string ErrorLog => ReadShared(Path.Combine(Directory, "error.log"));
+
+    /// <summary>Debian installs nginx in /usr/sbin, which a non-root user's PATH often lacks.</summary>
+    public static string Executable { get; } = FindExecutable();
+
+    /// <summary>A port of 127.0.0.1 that was free a moment ago (nginx cannot listen on port 0 and tell which it got).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Writes nginx.conf (process settings, every path inside <paramref name="directory"/>) around
+    /// <paramref name="site"/> (an http-context file such as <c>deploy/nginx/mcp.conf.template</c> filled in), starts
+    /// nginx and returns once <paramref name="port"/> accepts connections. The folder is deleted on dispose.
+    /// </summary>
+    public static async Task<Nginx> StartAsync(string directory, int port, string site)
+    {
+        var sitePath = Path.Combine(directory, "site.conf");
+        await File.WriteAllTextAsync(sitePath, site);
+        var config = Path.Combine(directory, "nginx.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            daemon off;
+            master_process off;
+            pid {{directory}}/nginx.pid;
+            error_log {{directory}}/error.log notice;
+            events {
+                worker_connections 256;
+            }
+            http {
+                client_body_temp_path {{directory}}/client_body;
+                proxy_temp_path {{directory}}/proxy;
+                fastcgi_temp_path {{directory}}/fastcgi;
+                uwsgi_temp_path {{directory}}/uwsgi;
+                scgi_temp_path {{directory}}/scgi;
+                access_log off;
+                include {{sitePath}};
+            }
+            """);
+
+        // -e: the error log before nginx.conf is read (Debian's default, /var/log/nginx, is root's).
+        var process = ExternalProcess.Start(Executable, ["-p", directory + "/", "-c", config, "-e", Path.Combine(directory, "error.log")], workingDirectory: directory);
+        var nginx = new Nginx(process, directory, port);
+        try
+        {
+            await nginx.WaitUntilListeningAsync();
+            return nginx;
+        }
+        catch
+        {
+            await nginx.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The lines nginx wrote to a log file in its folder so far (it writes each request's line when the request ends).</summary>
+    public IReadOnlyList<string> ReadLog(string fileName) =>
+        ReadShared(Path.Combine(Directory, fileName)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder.
+        }
+    }
+
+    // Polls the port with a deadline: nginx prints nothing when it is ready. A process that exits (a configuration
+    // nginx refuses, a port taken meanwhile) fails at once with nginx's own words.
+    private async Task WaitUntilListeningAsync()
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(StartTimeout);
+        try
+        {
+            while (true)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"nginx exited at start (exit code {_process.ExitCode}):\n{ErrorLog}\n{_process.Stderr}");
+                }
+
+                using var client = new TcpClient();
+                try
+                {
+                    await client.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
+                    return;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"nginx did not listen on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s:\n{ErrorLog}");
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "";
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string FindExecutable()
+    {
+        var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/sbin");
+        return directories.Select(d => Path.Combine(d, "nginx")).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("nginx is not installed: run `bash test.sh` (it installs Debian's nginx), or `apt-get install nginx`.");
+    }
+}
