@@ -46,23 +46,10 @@ builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
 
 var app = builder.Build();
 
-// Behind a reverse proxy (docs/deployment.md), ForwardedHeaders:Enabled=true takes the request's public scheme, host,
-// path prefix and client address from X-Forwarded-Proto/-Host/-Prefix/-For, sent by loopback or by the networks in
-// ForwardedHeaders:KnownNetworks (CIDR) only. The metadata and challenges name Cognito:Resource whatever the headers say.
-if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled"))
+// Behind a reverse proxy (docs/deployment.md): X-Forwarded-* headers, when ForwardedHeaders:Enabled is true.
+if (ForwardedHeadersSettings.Apply(app) is { Count: > 0 } proxyErrors)
 {
-    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.All };
-    foreach (var network in app.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
-    {
-        if (!System.Net.IPNetwork.TryParse(network, out var parsed))
-        {
-            return StartupErrors.Report("CalculatorServer", [$"ForwardedHeaders:KnownNetworks \"{network}\" is not a network in CIDR notation; write e.g. \"10.0.0.0/16\"."]);
-        }
-
-        forwarded.KnownIPNetworks.Add(parsed);
-    }
-
-    app.UseForwardedHeaders(forwarded);
+    return StartupErrors.Report("CalculatorServer", proxyErrors);
 }
 
 app.UseCors();

@@ -31,6 +31,8 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public string Stdout { get { lock (_lock) { return _stdout.ToString(); } } }

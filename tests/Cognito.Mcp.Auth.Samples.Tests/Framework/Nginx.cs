@@ -11,6 +11,7 @@ namespace Cognito.Mcp.Auth.Samples.Tests.Framework;
 /// </summary>
 internal sealed class Nginx : IAsyncDisposable
 {
+    private const string EphemeralRange = "/proc/sys/net/ipv4/ip_local_port_range";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly ExternalProcess _process;
 
@@ -33,12 +34,31 @@ internal sealed class Nginx : IAsyncDisposable
     /// <summary>Debian installs nginx in /usr/sbin, which a non-root user's PATH often lacks.</summary>
     public static string Executable { get; } = FindExecutable();
 
-    /// <summary>A port of 127.0.0.1 that was free a moment ago (nginx cannot listen on port 0 and tell which it got).</summary>
+    /// <summary>
+    /// A free port of 127.0.0.1 below the kernel's ephemeral range: nginx cannot listen on port 0 and tell which port
+    /// it got, and a port from the ephemeral range could meanwhile be handed to any process that listens on port 0 (a
+    /// sample, LocalCognito, another test's server).
+    /// </summary>
     public static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var range = File.Exists(EphemeralRange) ? File.ReadAllText(EphemeralRange).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
+        var ephemeralStart = range.Length > 0 && int.TryParse(range[0], out var first) ? first : 32768;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(10000, Math.Max(10001, ephemeralStart));
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException($"No free port of 127.0.0.1 between 10000 and {ephemeralStart}.");
     }
 
     /// <summary>
@@ -102,32 +122,27 @@ internal sealed class Nginx : IAsyncDisposable
         }
     }
 
-    // Polls the port with a deadline: nginx prints nothing when it is ready. A process that exits (a configuration
-    // nginx refuses, a port taken meanwhile) fails at once with nginx's own words.
+    // nginx prints nothing when it is ready, but it writes its pid file only after it has bound every listening socket
+    // (a port taken meanwhile ends it before that): polls for the file with a deadline, then checks the port answers.
     private async Task WaitUntilListeningAsync()
     {
+        var pidFile = Path.Combine(Directory, "nginx.pid");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(StartTimeout);
         try
         {
-            while (true)
+            while (!(File.Exists(pidFile) && File.ReadAllText(pidFile).Trim() == _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
                 if (_process.HasExited)
                 {
                     throw new InvalidOperationException($"nginx exited at start (exit code {_process.ExitCode}):\n{ErrorLog}\n{_process.Stderr}");
                 }
 
-                using var client = new TcpClient();
-                try
-                {
-                    await client.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
-                    return;
-                }
-                catch (SocketException)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-                }
+                await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
             }
+
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
         }
         catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
         {

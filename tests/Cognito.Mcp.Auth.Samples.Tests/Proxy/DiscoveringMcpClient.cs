@@ -2,6 +2,8 @@ using Cognito.Mcp.Auth.Samples.Tests.Framework;
 using Cognito.Mcp.Auth.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using ModelContextProtocol.Client;
 
 namespace Cognito.Mcp.Auth.Samples.Tests.Proxy;
@@ -23,6 +25,16 @@ internal sealed class DiscoveringMcpClient : IAsyncDisposable
 
     public McpClient Client { get; }
 
+    /// <summary>
+    /// Gets how many tokens Cognito issued to this client (event 4103). Not LocalCognito's request count: the C# SDK's
+    /// first request (a <c>server/discover</c> probe with a 5 s timeout) may give up while discovery and the first
+    /// token request are still under way on a loaded machine, and then the token is requested again.
+    /// </summary>
+    public int IssuedTokens => _services.GetRequiredService<FakeLogCollector>().GetSnapshot().Count(r => r.Id.Id == 4103);
+
+    /// <summary>Gets what the token client, the HTTP clients and the MCP client logged, one line each (for failure messages).</summary>
+    public string Log => string.Join('\n', _services.GetRequiredService<FakeLogCollector>().GetSnapshot().Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Category}[{r.Id.Id}] {r.Message}"));
+
     public static async Task<DiscoveringMcpClient> ConnectAsync(ProxiedCalculator deployment, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -34,7 +46,7 @@ internal sealed class DiscoveringMcpClient : IAsyncDisposable
             ["Cognito:Scopes:0"] = LocalCognitoDevelopmentPool.ReadScope,
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddFakeLogging());
         services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(deployment.Tls.CreateHandler));
         services.AddCognitoTokenClient(configuration.GetSection("Cognito"));
         services.AddHttpClient("mcp").AddCognitoAccessTokenHandler();
@@ -42,7 +54,8 @@ internal sealed class DiscoveringMcpClient : IAsyncDisposable
         try
         {
             var transport = new HttpClientTransport(
-                new HttpClientTransportOptions { Endpoint = deployment.McpUrl, TransportMode = HttpTransportMode.StreamableHttp },
+                // CalculatorServer is stateless: no standalone GET stream (it answers 405), so every request is the client's own.
+                new HttpClientTransportOptions { Endpoint = deployment.McpUrl, TransportMode = HttpTransportMode.StreamableHttp, EnableStandaloneGetStream = false },
                 provider.GetRequiredService<IHttpClientFactory>().CreateClient("mcp"),
                 ownsHttpClient: true);
             var client = await McpClient.CreateAsync(transport, cancellationToken: cancellationToken);

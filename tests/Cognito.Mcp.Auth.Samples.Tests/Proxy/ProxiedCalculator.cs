@@ -96,6 +96,19 @@ internal sealed class ProxiedCalculator : IAsyncDisposable
             return (request, line[(line.LastIndexOf("upstream=", StringComparison.Ordinal) + "upstream=".Length)..]);
         })];
 
+    /// <summary>
+    /// Waits until nginx has logged <paramref name="count"/> requests whose request line starts with
+    /// <paramref name="requestStart"/>: it writes a request's line once the response is sent, so a client may be faster.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Request, string Upstream)>> WaitForProxiedAsync(string requestStart, int count = 1)
+    {
+        await Poll.UntilAsync(
+            () => ProxiedRequests().Count(r => r.Request.StartsWith(requestStart, StringComparison.Ordinal)) >= count,
+            TimeSpan.FromSeconds(10),
+            () => $"{count} request(s) \"{requestStart}...\" in nginx's access log:\n{string.Join('\n', Nginx.ReadLog(McpProxySite.AccessLog))}");
+        return ProxiedRequests();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Nginx.DisposeAsync();
