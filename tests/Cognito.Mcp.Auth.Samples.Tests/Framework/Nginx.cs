@@ -31,9 +31,6 @@ internal sealed class Nginx : IAsyncDisposable
     /// <summary>Gets nginx's error log: what it says about a refused configuration or an unreachable upstream.</summary>
     public string ErrorLog => ReadShared(Path.Combine(Directory, "error.log"));
 
-    /// <summary>Debian installs nginx in /usr/sbin, which a non-root user's PATH often lacks.</summary>
-    public static string Executable { get; } = FindExecutable();
-
     /// <summary>
     /// A free port of 127.0.0.1 below the kernel's ephemeral range: nginx cannot listen on port 0 and tell which port
     /// it got, and a port from the ephemeral range could meanwhile be handed to any process that listens on port 0 (a
@@ -91,7 +88,7 @@ internal sealed class Nginx : IAsyncDisposable
             """);
 
         // -e: the error log before nginx.conf is read (Debian's default, /var/log/nginx, is root's).
-        var process = ExternalProcess.Start(Executable, ["-p", directory + "/", "-c", config, "-e", Path.Combine(directory, "error.log")], workingDirectory: directory);
+        var process = ExternalProcess.Start(FindExecutable(), ["-p", directory + "/", "-c", config, "-e", Path.Combine(directory, "error.log")], workingDirectory: directory);
         var nginx = new Nginx(process, directory, port);
         try
         {
@@ -162,6 +159,7 @@ internal sealed class Nginx : IAsyncDisposable
         return reader.ReadToEnd();
     }
 
+    // Debian installs nginx in /usr/sbin, which a non-root user's PATH often lacks.
     private static string FindExecutable()
     {
         var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Append("/usr/sbin").Append("/sbin");

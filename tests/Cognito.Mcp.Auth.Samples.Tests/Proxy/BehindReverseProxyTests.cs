@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cognito.Mcp.Auth.Samples.Tests.Framework;
 using Cognito.Mcp.Auth.Testing;
 using ModelContextProtocol.Protocol;
@@ -57,7 +58,7 @@ public sealed class BehindReverseProxyTests(ReverseProxyFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var server = Assert.Single(Deployment.Servers);
         await server.WaitForLineAsync(
-            $@"Request finished HTTP/1\.1 POST {Deployment.PublicOrigin.Replace(".", @"\.", StringComparison.Ordinal)}/calc/mcp - 401",
+            $@"Request finished HTTP/1\.1 POST {Regex.Escape(Deployment.PublicOrigin)}/calc/mcp - 401",
             Cancellation);
     }
 
