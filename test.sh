@@ -5,7 +5,8 @@
 #
 #   Debian packages: awscli (setup.sh and the management API against LocalCognito), jq and shellcheck (setup.sh),
 #                    chromium (browser tests, driven by Playwright without a browser download), nodejs + npm if npm is
-#                    missing (the TypeScript SDK interop tests)
+#                    missing (the TypeScript SDK interop tests), nginx (the reverse-proxy tests) and redis-server: the
+#                    tests start their own on free loopback ports, so the system services are kept from starting here
 #   npm packages:    tests/interop, pinned by its package-lock.json (npm ci)
 #
 # Extra arguments go to `dotnet test`, e.g. `bash test.sh --project tests/Cognito.Mcp.Auth.Tests`.
@@ -21,7 +22,7 @@ if [ -n "$markers" ]; then
   say "unresolved merge conflict markers in tracked files:"; echo "$markers"; exit 1
 fi
 
-packages=(awscli jq shellcheck chromium)
+packages=(awscli jq shellcheck chromium nginx redis-server)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 # "install ok installed" only: a removed package whose configuration files remain still answers dpkg -s.
@@ -33,8 +34,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
     exit 1
   fi
   say "installing ${missing[*]} (apt-get)"
-  if ! "${sudo[@]}" apt-get update -qq >/dev/null ||
-    ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null; then
+  # Debian starts a package's service on install (nginx on port 80, redis-server on 6379): a policy-rc.d that answers
+  # 101 ("not allowed") for the length of the install keeps them stopped. One that is already there is left alone.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=
+  if [ ! -e "$policy" ] && printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null && "${sudo[@]}" chmod 755 "$policy"; then
+    own_policy=1
+  fi
+  "${sudo[@]}" apt-get update -qq >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  installed_ok=$?
+  [ -n "$own_policy" ] && "${sudo[@]}" rm -f "$policy"
+  if [ "$installed_ok" -ne 0 ]; then
     say "apt-get install ${missing[*]} failed"; exit 1
   fi
 fi

@@ -54,6 +54,13 @@ builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
     .WithExposedHeaders("WWW-Authenticate", "Mcp-Session-Id")));
 
 var app = builder.Build();
+
+// Behind a reverse proxy (docs/deployment.md): X-Forwarded-* headers, when ForwardedHeaders:Enabled is true.
+if (ForwardedHeadersSettings.Apply(app) is { Count: > 0 } proxyErrors)
+{
+    return StartupErrors.Report("CalculatorServer", proxyErrors);
+}
+
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();

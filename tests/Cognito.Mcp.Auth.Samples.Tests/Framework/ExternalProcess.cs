@@ -29,6 +29,12 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
     public string Description => $"{Path.GetFileName(_process.StartInfo.FileName)} {string.Join(' ', _process.StartInfo.ArgumentList)}";
 
+    public bool HasExited => _process.HasExited;
+
+    public int Id => _process.Id;
+
+    public int ExitCode => _process.ExitCode;
+
     public string Stdout { get { lock (_lock) { return _stdout.ToString(); } } }
 
     public string Stderr { get { lock (_lock) { return _stderr.ToString(); } } }
