@@ -21,8 +21,9 @@ public sealed class CognitoAuthorizationBridgeOptions
     /// <summary>
     /// Gets or sets the bridge's issuer identifier, e.g. <c>https://mcp.example.com</c>: its endpoints live below it
     /// and its metadata at <c>/.well-known/oauth-authorization-server</c> plus the issuer's path. Default
-    /// <see langword="null"/>: the origin of <c>Cognito:Resource</c>. Set it when the server runs below a path prefix
-    /// (<c>https://example.com/calc</c>).
+    /// <see langword="null"/>: the parent of <c>Cognito:Resource</c> (<c>https://example.com/calc/mcp</c> gives
+    /// <c>https://example.com/calc</c>), the application's public base when the MCP endpoint is mapped at <c>/mcp</c>.
+    /// Set it when the MCP endpoint is mapped elsewhere.
     /// </summary>
     public string? Issuer { get; set; }
 

@@ -100,15 +100,18 @@ public sealed class BehindReverseProxyTests(ReverseProxyFixture fixture) : IClas
     [Fact]
     public async Task The_typescript_sdk_discovers_through_the_proxy_and_calls_tools()
     {
-        var tokensBefore = Deployment.Cognito.Requests.Token;
+        // A machine-only deployment: the TypeScript SDK's client_credentials provider uses the first authorization
+        // server the metadata names, which is the authorization bridge when it is on (docs/interactive-clients.md).
+        await using var deployment = await ProxiedCalculator.StartAsync(1, TestContext.Current.CancellationToken, new Dictionary<string, string?> { ["Cognito__AuthorizationBridge__ClientId"] = "" });
+        var tokensBefore = deployment.Cognito.Requests.Token;
 
-        var (exitCode, result) = await RunTypeScriptClientAsync();
+        var (exitCode, result) = await RunTypeScriptClientAsync(deployment);
 
         Assert.True(exitCode == 0, result.GetRawText());
         Assert.Equal(["add", "subtract", "multiply", "divide", "power", "square_root"], result.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("30", result.GetProperty("add").GetString());
         Assert.Equal(LocalCognitoDevelopmentPool.ReadScope, result.GetProperty("scope").GetString());
-        Assert.Equal(1, Deployment.Cognito.Requests.Token - tokensBefore);
+        Assert.Equal(1, deployment.Cognito.Requests.Token - tokensBefore);
     }
 
     private static HttpRequestMessage Initialize(Uri mcpUrl)
@@ -130,20 +133,20 @@ public sealed class BehindReverseProxyTests(ReverseProxyFixture fixture) : IClas
         .Replace(Deployment.PublicOrigin, "https://127.0.0.1:{proxy-port}", StringComparison.Ordinal)
         .Replace(Deployment.Pool.Issuer, "{issuer}", StringComparison.Ordinal);
 
-    private async Task<(int ExitCode, JsonElement Result)> RunTypeScriptClientAsync()
+    private static async Task<(int ExitCode, JsonElement Result)> RunTypeScriptClientAsync(ProxiedCalculator deployment)
     {
         var directory = Path.Combine(RepositoryPaths.Root, "tests", "interop");
         Assert.True(
             Directory.Exists(Path.Combine(directory, "node_modules", "@modelcontextprotocol", "sdk")),
             "The TypeScript SDK is not installed: run `bash test.sh` (or `npm ci` in tests/interop).");
         var start = new ProcessStartInfo("node") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "client-credentials.mjs", Deployment.McpUrl.AbsoluteUri, LocalCognitoDevelopmentPool.M2MClientId, LocalCognitoDevelopmentPool.ReadScope, Deployment.Pool.Issuer })
+        foreach (var argument in new[] { "client-credentials.mjs", deployment.McpUrl.AbsoluteUri, LocalCognitoDevelopmentPool.M2MClientId, LocalCognitoDevelopmentPool.ReadScope, deployment.Pool.Issuer })
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["CLIENT_SECRET"] = LocalCognitoDevelopmentPool.M2MClientSecret;
-        start.Environment["NODE_EXTRA_CA_CERTS"] = Deployment.Tls.AuthorityPath; // node trusts the run's CA besides its own roots
+        start.Environment["NODE_EXTRA_CA_CERTS"] = deployment.Tls.AuthorityPath; // node trusts the run's CA besides its own roots
 
         using var process = Process.Start(start)!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);

@@ -41,7 +41,7 @@ internal sealed class ProxiedCalculator : IAsyncDisposable
     public Uri McpUrl => new(PublicOrigin + McpProxySite.Prefix + "/mcp");
 
     /// <summary>Starts <paramref name="instances"/> CalculatorServer processes and nginx in front of them.</summary>
-    public static async Task<ProxiedCalculator> StartAsync(int instances, CancellationToken cancellationToken)
+    public static async Task<ProxiedCalculator> StartAsync(int instances, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var directory = Directory.CreateTempSubdirectory("nginx-").FullName;
         var port = Nginx.FreeLoopbackPort();
@@ -59,6 +59,11 @@ internal sealed class ProxiedCalculator : IAsyncDisposable
                 // ASP.NET Core's "Request finished ..." line: the URL of each request as the app saw it.
                 ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
             };
+            foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            {
+                settings[name] = value;
+            }
+
             var urls = new List<Uri>();
             for (var i = 0; i < instances; i++)
             {

@@ -1,6 +1,10 @@
 namespace Cognito.Mcp.Auth.Bridge.Internal;
 
-/// <summary>The bridge's issuer identifier: the configured one, else the origin of the MCP server's resource URL.</summary>
+/// <summary>
+/// The bridge's issuer identifier: the configured one, else the MCP endpoint's parent URL, which is the application's
+/// public base when the endpoint is mapped at <c>/mcp</c> (<c>https://example.com/calc/mcp</c> gives
+/// <c>https://example.com/calc</c>, where a reverse proxy serves the app and so the bridge's <c>/oauth/</c> endpoints).
+/// </summary>
 internal static class BridgeIssuer
 {
     public static string? Resolve(string? configured, string? resource)
@@ -10,6 +14,12 @@ internal static class BridgeIssuer
             return configured.Trim().TrimEnd('/');
         }
 
-        return Uri.TryCreate(resource, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
+        if (!Uri.TryCreate(resource, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath.TrimEnd('/');
+        return uri.GetLeftPart(UriPartial.Authority) + path[..Math.Max(0, path.LastIndexOf('/'))];
     }
 }
