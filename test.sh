@@ -21,7 +21,7 @@ if [ -n "$markers" ]; then
   say "unresolved merge conflict markers in tracked files:"; echo "$markers"; exit 1
 fi
 
-packages=(awscli jq shellcheck chromium)
+packages=(awscli jq shellcheck chromium redis-server)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 # "install ok installed" only: a removed package whose configuration files remain still answers dpkg -s.
