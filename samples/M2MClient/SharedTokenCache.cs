@@ -25,7 +25,7 @@ internal static class SharedTokenCache
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         services.AddStackExchangeRedisCache(o => o.ConfigurationOptions = options);
-        services.AddCognitoTokenRedisLock();
+        services.AddCognitoTokenRedisLock(configuration.GetSection("TokenCache:Lock"), configure: null); // TokenCache:Lock:Lease
 
         var dataProtection = services.AddDataProtection().SetApplicationName("Cognito.Mcp.Auth.M2MClient");
         if (configuration["TokenCache:KeyRingDirectory"] is { Length: > 0 } keyRing)
