@@ -52,6 +52,7 @@ static async Task<int> RunAsync(string? token, Uri? server, bool verbose, Cancel
     }
 
     builder.Services.AddCognitoTokenClient(builder.Configuration.GetSection("Cognito"));
+    builder.Services.AddSharedTokenCache(builder.Configuration); // TokenCache:Redis, off by default
     builder.Services.AddTransient<ChallengeRecorder>();
     builder.Services.AddHttpClient("mcp").AddCognitoAccessTokenHandler().AddHttpMessageHandler<ChallengeRecorder>();
     builder.Services.AddHttpClient("mcp-static-token").AddHttpMessageHandler<ChallengeRecorder>();

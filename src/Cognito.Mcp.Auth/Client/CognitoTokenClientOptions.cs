@@ -126,6 +126,14 @@ public sealed class CognitoTokenClientOptions
     public TimeSpan DiscoveryCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// Gets or sets how long this process waits, when another process holds the <see cref="ICognitoTokenRequestLock"/>
+    /// for the same token, for that process's token to appear in the distributed cache before requesting its own.
+    /// Used only when a lock is registered. Default 10 seconds: a healthy Cognito answers in well under a second, and a
+    /// wait that runs out ends in a token request of this process, never in a failed call.
+    /// </summary>
+    public TimeSpan LockWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// The configuration path these options were bound from (e.g. <c>Cognito</c>), used to name settings in error
     /// messages; <see langword="null"/> when they were set in code.
     /// </summary>

@@ -1,6 +1,8 @@
 using Cognito.Mcp.Auth.Client;
 using Cognito.Mcp.Auth.Client.Internal;
 using Cognito.Mcp.Auth.Diagnostics;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -85,6 +87,13 @@ public static class CognitoTokenClientServiceCollectionExtensions
         services.AddLogging();
         services.AddMetrics();
         services.AddHybridCache();
+
+        // Tokens that go to a distributed cache are encrypted; the key ring is the application's (AddDataProtection
+        // keeps any configuration it has). See docs/security.md.
+        services.AddDataProtection();
+        services.TryAddSingleton<IHybridCacheSerializer<CachedToken>, CachedTokenSerializer>();
+        services.TryAddSingleton(provider => new TokenRequestLockGate(
+            provider.GetService<ICognitoTokenRequestLock>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenClientTelemetry>();
         services.TryAddSingleton<ICognitoTokenClientFactory, CognitoTokenClientFactory>();

@@ -61,4 +61,31 @@ internal static partial class TokenClientLog
 
     [LoggerMessage(4117, LogLevel.Warning, "Cognito issued client '{ClientName}' a token without the requested scope '{Missing}' (granted: '{Granted}'); the token is not used.")]
     public static partial void ScopesNotGranted(ILogger logger, string clientName, string missing, string granted);
+
+    [LoggerMessage(4118, LogLevel.Warning, "A token in the distributed cache was not used because {Reason} ({ExceptionType}); it is requested again. Instances that share the cache must share a Data Protection key ring. Logged once per process, then at Debug level.")]
+    public static partial void SharedTokenUnreadable(ILogger logger, string reason, string exceptionType);
+
+    [LoggerMessage(4119, LogLevel.Debug, "A token in the distributed cache was not used because {Reason}; it is requested again.")]
+    public static partial void SharedTokenUnreadableAgain(ILogger logger, string reason);
+
+    [LoggerMessage(4120, LogLevel.Warning, "The token request lock cannot be reached ({ExceptionType}); client '{ClientName}' and the others request tokens without it, each process on its own, until it is back (logged once, then at Debug level until it is back).")]
+    public static partial void LockUnavailable(ILogger logger, string clientName, string exceptionType);
+
+    [LoggerMessage(4121, LogLevel.Debug, "The token request lock is still unreachable ({ExceptionType}); client '{ClientName}' requests its token without it.")]
+    public static partial void LockStillUnavailable(ILogger logger, string clientName, string exceptionType);
+
+    [LoggerMessage(4122, LogLevel.Information, "The token request lock is reachable again; processes share token requests again.")]
+    public static partial void LockAvailableAgain(ILogger logger);
+
+    [LoggerMessage(4123, LogLevel.Debug, "Another process is requesting the token of client '{ClientName}' for scope '{Scope}'; waiting up to {Wait} for it in the distributed cache.")]
+    public static partial void WaitingForOtherProcess(ILogger logger, string clientName, string scope, TimeSpan wait);
+
+    [LoggerMessage(4124, LogLevel.Debug, "Client '{ClientName}' uses the token for scope '{Scope}' that another process requested.")]
+    public static partial void TokenFromOtherProcess(ILogger logger, string clientName, string scope);
+
+    [LoggerMessage(4125, LogLevel.Warning, "Client '{ClientName}' waited {Wait} in vain for another process's token for scope '{Scope}'; it requests its own.")]
+    public static partial void LockWaitTimedOut(ILogger logger, string clientName, string scope, TimeSpan wait);
+
+    [LoggerMessage(4126, LogLevel.Warning, "A token in the distributed cache under key '{CacheKey}' was stored for another key and is not used.")]
+    public static partial void SharedTokenForOtherKey(ILogger logger, string cacheKey);
 }

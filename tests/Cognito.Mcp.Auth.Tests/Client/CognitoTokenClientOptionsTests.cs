@@ -83,6 +83,23 @@ public sealed class CognitoTokenClientOptionsTests
         Assert.Contains("more than once", failure, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-00:00:01", "Cognito:LockWaitTimeout must be zero or positive; it is -00:00:01.")]
+    [InlineData("00:10:01", "Cognito:LockWaitTimeout must be at most 10 minutes; it is 00:10:01. Callers wait this long at most for another process's token.")]
+    public void A_lock_wait_out_of_range_is_refused_by_its_key(string value, string message)
+    {
+        var exception = Validate(new()
+        {
+            ["Cognito:TokenEndpoint"] = "https://auth.example.com/oauth2/token",
+            ["Cognito:ClientId"] = "id",
+            ["Cognito:ClientSecret"] = "secret",
+            ["Cognito:Scopes:0"] = "my-api/read",
+            ["Cognito:LockWaitTimeout"] = value,
+        });
+
+        Assert.Equal(message, Assert.Single(exception.Failures));
+    }
+
     [Fact]
     public void Options_set_in_code_are_named_by_property_and_client()
     {

@@ -3,9 +3,9 @@ using System.ComponentModel;
 namespace Cognito.Mcp.Auth.Client.Internal;
 
 /// <summary>
-/// What the token cache stores (in memory, and serialized as JSON in a distributed cache). Expiry and refresh time are
-/// stored with the token so the decision to refresh is made by the client's <see cref="TimeProvider"/>, not by the
-/// cache's own clock.
+/// What the token cache stores (in memory, and in a distributed cache as JSON encrypted by
+/// <see cref="CachedTokenSerializer"/>). Expiry and refresh time are stored with the token so the decision to refresh
+/// is made by the client's <see cref="TimeProvider"/>, not by the cache's own clock.
 /// </summary>
 [ImmutableObject(true)]
 internal sealed class CachedToken
@@ -18,6 +18,12 @@ internal sealed class CachedToken
     public required DateTimeOffset RefreshAt { get; init; }
 
     public string? Scope { get; init; }
+
+    /// <summary>
+    /// The cache key the token was stored under. Inside the authenticated encryption, so an entry copied to another key
+    /// in the distributed cache (another client's, another scope's) is recognised and not used.
+    /// </summary>
+    public required string CacheKey { get; init; }
 
     // Made once per cache entry (HybridCache hands out this same instance while it is in memory, the type being sealed
     // and immutable), so that a cache hit allocates nothing. Fields, not properties: never serialized.

@@ -10,7 +10,8 @@ namespace Cognito.Mcp.Auth.Client.Internal;
 /// if it has one) together with the instant they count as expiring, so refreshing early is decided by our
 /// <see cref="TimeProvider"/>. A miss or an expiring entry starts one shared request per key (<see cref="SingleFlight{T}"/>);
 /// the shared request checks the cache again before calling Cognito, so a caller that arrives just after a refresh
-/// does not cause another one. Nothing is written on failure.
+/// does not cause another one; with an <see cref="ICognitoTokenRequestLock"/>, so do processes sharing the distributed
+/// cache (<see cref="TokenRequestLockGate"/>). Nothing is written on failure.
 /// </summary>
 internal sealed class CognitoTokenClient(
     string name,
@@ -20,6 +21,7 @@ internal sealed class CognitoTokenClient(
     TokenEndpointRequester requester,
     TimeProvider timeProvider,
     TokenClientTelemetry telemetry,
+    TokenRequestLockGate lockGate,
     ILogger logger) : ICognitoTokenClient
 {
     // Reads the cache without ever calling a factory or writing to the distributed cache.
@@ -99,7 +101,7 @@ internal sealed class CognitoTokenClient(
             return AwaitLookupAsync(key, scope, lookup, cancellationToken);
         }
 
-        var cached = lookup.Result;
+        var cached = ForKey(key, lookup.Result);
         if (IsFresh(cached))
         {
             Remember(key, cached);
@@ -113,7 +115,7 @@ internal sealed class CognitoTokenClient(
 
     private async Task<CognitoAccessToken> AwaitLookupAsync(string key, string scope, ValueTask<CachedToken?> lookup, CancellationToken cancellationToken)
     {
-        var cached = await lookup;
+        var cached = ForKey(key, await lookup);
         if (IsFresh(cached))
         {
             Remember(key, cached);
@@ -166,13 +168,13 @@ internal sealed class CognitoTokenClient(
 
     private async Task<CachedToken> RefreshAsync(string key, string scope, string? rejectedToken, bool force, CancellationToken cancellationToken)
     {
-        var cached = await cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, Peek, cancellationToken: cancellationToken);
+        var cached = ForKey(key, await cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, Peek, cancellationToken: cancellationToken));
         if (!IsFresh(cached))
         {
-            cached = await cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, PeekShared, cancellationToken: cancellationToken);
+            cached = await ReadSharedAsync(key, cancellationToken);
         }
 
-        if (IsFresh(cached) && (!force || (rejectedToken is not null && !string.Equals(cached.AccessToken, rejectedToken, StringComparison.Ordinal))))
+        if (IsUsable(cached, rejectedToken, force))
         {
             if (force)
             {
@@ -183,6 +185,37 @@ internal sealed class CognitoTokenClient(
             return cached;
         }
 
+        // With a token request lock, processes that share the distributed cache request this token once between them.
+        var token = await lockGate.RunAsync(
+            new TokenRequestLockGate.TokenRequest(name, scope, key, optionsMonitor.Get(name).LockWaitTimeout),
+            ct => ReadSharedAsync(key, ct),
+            shared => IsUsable(shared, rejectedToken, force),
+            ct => RequestAsync(key, scope, ct),
+            cancellationToken);
+        Remember(key, token);
+        return token;
+    }
+
+    private bool IsUsable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] CachedToken? cached, string? rejectedToken, bool force) =>
+        IsFresh(cached) && (!force || (rejectedToken is not null && !string.Equals(cached.AccessToken, rejectedToken, StringComparison.Ordinal)));
+
+    private async Task<CachedToken?> ReadSharedAsync(string key, CancellationToken cancellationToken) =>
+        ForKey(key, await cache.GetOrCreateAsync<CachedToken?>(key, static _ => default, PeekShared, cancellationToken: cancellationToken));
+
+    /// <summary>An entry stored for another key (copied there in the distributed cache) counts as a miss.</summary>
+    private CachedToken? ForKey(string key, CachedToken? cached)
+    {
+        if (cached is null || string.Equals(cached.CacheKey, key, StringComparison.Ordinal))
+        {
+            return cached;
+        }
+
+        TokenClientLog.SharedTokenForOtherKey(logger, key);
+        return null;
+    }
+
+    private async Task<CachedToken> RequestAsync(string key, string scope, CancellationToken cancellationToken)
+    {
         // Read the options again: a rotated secret is used from the very next request.
         var options = optionsMonitor.Get(name);
         var endpoint = await endpointResolver.ResolveAsync(name, options, cancellationToken);
@@ -196,6 +229,7 @@ internal sealed class CognitoTokenClient(
         // Expiry is counted from when the request was sent, so time spent in flight shortens it rather than lengthens it.
         var token = new CachedToken
         {
+            CacheKey = key,
             AccessToken = response.AccessToken,
             ExpiresAt = requestedAt + lifetime,
             RefreshAt = requestedAt + lifetime - buffer,
@@ -203,9 +237,10 @@ internal sealed class CognitoTokenClient(
         };
         TokenClientLog.Issued(logger, name, token.Scope ?? string.Empty, token.ExpiresAt);
 
+        // Awaited so that the token is in the distributed cache before the lock is released. HybridCache logs a failed
+        // write to the distributed cache and keeps the token in memory; it never fails the call.
         var entryOptions = new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime };
         await cache.SetAsync(key, token, entryOptions, cancellationToken: CancellationToken.None);
-        Remember(key, token);
         return token;
     }
 

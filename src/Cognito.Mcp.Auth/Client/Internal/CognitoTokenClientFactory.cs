@@ -14,6 +14,7 @@ internal sealed class CognitoTokenClientFactory(
     IHttpClientFactory httpClientFactory,
     TimeProvider timeProvider,
     TokenClientTelemetry telemetry,
+    TokenRequestLockGate lockGate,
     ILoggerFactory loggerFactory) : ICognitoTokenClientFactory
 {
     private readonly ConcurrentDictionary<string, CognitoTokenClient> _clients = new(StringComparer.Ordinal);
@@ -36,6 +37,6 @@ internal sealed class CognitoTokenClientFactory(
         var logger = loggerFactory.CreateLogger("Cognito.Mcp.Auth.Client.CognitoTokenClient");
         var resolver = new TokenEndpointResolver(new McpAuthorizationServerDiscovery(logger), httpClientFactory, timeProvider);
         var requester = new TokenEndpointRequester(httpClientFactory, telemetry, logger);
-        return new CognitoTokenClient(name, optionsMonitor, cache, resolver, requester, timeProvider, telemetry, logger);
+        return new CognitoTokenClient(name, optionsMonitor, cache, resolver, requester, timeProvider, telemetry, lockGate, logger);
     }
 }

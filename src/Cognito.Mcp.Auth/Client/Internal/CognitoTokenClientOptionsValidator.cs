@@ -88,6 +88,12 @@ internal sealed class CognitoTokenClientOptionsValidator : IValidateOptions<Cogn
             errors.Add($"{Setting(nameof(options.AttemptTimeout))} must be at most one day.");
         }
 
+        CheckDuration(options.LockWaitTimeout, allowZero: true, Setting(nameof(options.LockWaitTimeout)), errors);
+        if (options.LockWaitTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{Setting(nameof(options.LockWaitTimeout))} must be at most 10 minutes; it is {options.LockWaitTimeout}. Callers wait this long at most for another process's token.");
+        }
+
         if (options.MaxRetryAttempts is < 0 or > 100)
         {
             errors.Add($"{Setting(nameof(options.MaxRetryAttempts))} must be between 0 (no retries) and 100; it is {options.MaxRetryAttempts}.");
