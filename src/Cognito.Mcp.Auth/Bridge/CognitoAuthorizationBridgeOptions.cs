@@ -54,10 +54,16 @@ public sealed class CognitoAuthorizationBridgeOptions
     public TimeSpan RegistrationLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// Gets or sets how many registrations one IP address may make per minute. Default 10: enough for any real
-    /// client, too few to fill the store.
+    /// Gets or sets how many registrations one IP address (an IPv6 /64) may make per minute; ten times as many from
+    /// all addresses together. Default 10: enough for any real client, too few to fill the store.
     /// </summary>
     public int RegistrationsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Gets or sets how many authorizations one IP address (an IPv6 /64) may start per minute; ten times as many from
+    /// all addresses together. Default 30: each one stores a pending entry, and a person signs in a few times a day.
+    /// </summary>
+    public int AuthorizationsPerMinute { get; set; } = 30;
 
     /// <summary>
     /// Gets or sets how long a user has to consent and sign in once a client starts an authorization. Default

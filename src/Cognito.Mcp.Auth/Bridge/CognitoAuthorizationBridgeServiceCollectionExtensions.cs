@@ -59,6 +59,7 @@ public static class CognitoAuthorizationBridgeServiceCollectionExtensions
         services.AddSingleton<BridgeSettings>();
         services.AddSingleton<BridgeStore>();
         services.AddSingleton<BridgeClients>();
+        services.AddSingleton<BridgeRateLimiters>();
         services.AddSingleton<ConsentCookie>();
         services.AddSingleton<CognitoUpstream>();
         services.AddSingleton<RefreshTokens>();

@@ -143,39 +143,126 @@ public sealed class BridgeFlowTests
     }
 
     [Theory]
-    [InlineData("plain", "invalid_request")]
-    [InlineData("", "invalid_request")]
-    public async Task Pkce_other_than_s256_is_refused_at_the_clients_redirect_uri(string method, string error)
+    [InlineData("plain")]
+    [InlineData("")]
+    public async Task Pkce_other_than_s256_is_refused(string method)
     {
         await using var host = await BridgeTestHost.StartAsync();
         using var browser = host.NewBrowser();
         var clientId = await browser.RegisterAsync(Redirect);
         var (verifier, challenge) = SignInBrowser.NewPkce();
         var url = browser.AuthorizeUrl(clientId, Redirect, method == "plain" ? verifier : challenge, method: method);
-        var query = await RedirectQueryAsync(browser, url);
-        Assert.Equal(error, query["error"]);
-        Assert.Contains("S256", query["error_description"].ToString(), StringComparison.Ordinal);
-        Assert.Equal("state-1", query["state"]);
-        Assert.Equal(host.Issuer, query["iss"]);
+
+        var page = await ErrorPageAsync(browser, url);
+
+        Assert.Contains("(invalid_request): PKCE is required with code_challenge_method=S256", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Missing_state_wrong_resource_and_foreign_scopes_are_refused()
+    public async Task Errors_are_shown_to_the_user_until_they_allowed_the_client_then_sent_to_it()
     {
         await using var host = await BridgeTestHost.StartAsync();
         using var browser = host.NewBrowser();
         var clientId = await browser.RegisterAsync(Redirect);
         var (_, challenge) = SignInBrowser.NewPkce();
+        var noState = browser.AuthorizeUrl(clientId, Redirect, challenge).Replace("state=state-1&", "", StringComparison.Ordinal);
 
-        var noState = await RedirectQueryAsync(browser, browser.AuthorizeUrl(clientId, Redirect, challenge).Replace("state=state-1&", "", StringComparison.Ordinal));
-        Assert.Equal("invalid_request", noState["error"]);
-        Assert.False(noState.ContainsKey("state"));
+        // Anyone can register a redirect URI: before the user allowed the client, no error goes there (no open redirect).
+        Assert.Contains("(invalid_request): state is required.", await ErrorPageAsync(browser, noState), StringComparison.Ordinal);
+
+        await SignInAsync(browser, clientId);
+        var query = await RedirectQueryAsync(browser, noState);
+        Assert.Equal("invalid_request", query["error"]);
+        Assert.False(query.ContainsKey("state"));
+        Assert.Equal(host.Issuer, query["iss"]);
 
         var otherResource = await RedirectQueryAsync(browser, browser.AuthorizeUrl(clientId, Redirect, challenge, resource: "https://other.example/mcp"));
         Assert.Equal("invalid_target", otherResource["error"]);
+        Assert.Equal("state-1", otherResource["state"]);
 
         var foreignScope = await RedirectQueryAsync(browser, browser.AuthorizeUrl(clientId, Redirect, challenge, scope: "other-api/admin"));
         Assert.Equal("invalid_scope", foreignScope["error"]);
+    }
+
+    [Fact]
+    public async Task A_consent_cookie_copied_into_another_browser_does_not_skip_consent()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var attacker = host.NewBrowser();
+        using var victim = host.NewBrowser();
+        var clientId = await attacker.RegisterAsync(Redirect);
+        await SignInAsync(attacker, clientId);
+        var consentCookie = attacker.Cookies.GetAllCookies().Single(c => c.Name == "cognito-mcp-consent");
+        victim.Cookies.Add(new System.Net.Cookie(consentCookie.Name, consentCookie.Value, consentCookie.Path, consentCookie.Domain));
+
+        var (_, challenge) = SignInBrowser.NewPkce();
+        using var response = await victim.GetAsync(victim.AuthorizeUrl(clientId, Redirect, challenge));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the consent page, not a redirect to Cognito
+        Assert.Contains("name=\"decision\" value=\"allow\"", await response.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consent_covers_the_scopes_the_user_saw_and_more_scopes_ask_again()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        await SignInAsync(browser, clientId); // my-api/read
+        var (_, challenge) = SignInBrowser.NewPkce();
+
+        using var same = await browser.GetAsync(browser.AuthorizeUrl(clientId, Redirect, challenge));
+        Assert.Equal(HttpStatusCode.Found, same.StatusCode);
+
+        using var more = await browser.GetAsync(browser.AuthorizeUrl(clientId, Redirect, challenge, scope: "my-api/read my-api/write"));
+        Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+        Assert.Contains("<code>my-api/write</code>", await more.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorize_requests_beyond_the_rate_limit_are_refused_before_anything_is_stored()
+    {
+        await using var host = await BridgeTestHost.StartAsync(options => options.AuthorizationsPerMinute = 2);
+        using var browser = host.NewBrowser();
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+        var url = browser.AuthorizeUrl(clientId, Redirect, challenge);
+
+        (await browser.GetAsync(url)).Dispose();
+        (await browser.GetAsync(url)).Dispose();
+        using var third = await browser.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal("60", third.Headers.GetValues("Retry-After").Single());
+    }
+
+    [Fact]
+    public async Task Malformed_forms_get_answers_never_a_500()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+        var manyFields = string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=x"));
+        var longKey = new string('k', 3000) + "=v";
+        foreach (var (path, body, type) in new[]
+        {
+            ("/oauth/token", manyFields, "application/x-www-form-urlencoded"),
+            ("/oauth/token", longKey, "application/x-www-form-urlencoded"),
+            ("/oauth/revoke", manyFields, "application/x-www-form-urlencoded"),
+            ("/oauth/consent", manyFields, "application/x-www-form-urlencoded"),
+            ("/oauth/consent", "--b\r\nContent-Disposition: form-data; name=\"txn\"\r\n\r\nx\r\n--b--\r\n", "multipart/form-data; boundary=b"),
+            ("/oauth/token", "grant_type=authorization_code&grant_type=refresh_token&client_id=x", "application/x-www-form-urlencoded"),
+        })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8);
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
+            using var response = await browser.Http.PostAsync(host.Issuer + path, content, Cancellation);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path} with {body[..Math.Min(40, body.Length)]}: {(int)response.StatusCode}");
+        }
+
+        // A chunked body (no Content-Length) is refused before it is read.
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, host.Issuer + "/oauth/consent") { Content = new ChunkedFormContent("txn=x&decision=allow") };
+        using var chunkedResponse = await browser.Http.SendAsync(chunked, Cancellation);
+        Assert.Equal(HttpStatusCode.BadRequest, chunkedResponse.StatusCode);
     }
 
     [Fact]
@@ -328,6 +415,34 @@ public sealed class BridgeFlowTests
         using var document = JsonDocument.Parse(body);
         Assert.Equal(error, document.RootElement.GetProperty("error").GetString());
         Assert.Contains(descriptionPart, document.RootElement.GetProperty("error_description").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> ErrorPageAsync(SignInBrowser browser, string url)
+    {
+        using var response = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancellation));
+    }
+
+    /// <summary>A form body sent chunked: no Content-Length.</summary>
+    private sealed class ChunkedFormContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedFormContent(string text)
+        {
+            _bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static async Task<Dictionary<string, Microsoft.Extensions.Primitives.StringValues>> RedirectQueryAsync(SignInBrowser browser, string url)

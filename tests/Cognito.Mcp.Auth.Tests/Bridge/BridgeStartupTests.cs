@@ -39,4 +39,23 @@ public sealed class BridgeStartupTests
         Assert.Contains(error.Failures, f => f.Contains("is not on the MCP server's origin (https://mcp.example.test", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("at most 10 minutes", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Offering_the_pools_own_or_another_apis_scopes_through_the_bridge_stops_start_up()
+    {
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
+        var settings = McpTestServer.DefaultSettings(cognito.DevelopmentPool!, Testing.LocalCognitoDevelopmentPool.M2MClientId);
+        settings["Cognito:ScopesSupported:0"] = "my-api/read";
+        settings["Cognito:ScopesSupported:1"] = "openid";
+        settings["Cognito:ScopesSupported:2"] = "other-api/admin";
+        settings["Cognito:AuthorizationBridge:ClientId"] = "bridge";
+        settings["Cognito:AuthorizationBridge:ClientSecret"] = "secret";
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => McpTestServer.StartAsync(
+            settings,
+            services => services.AddCognitoAuthorizationBridge(),
+            configureApp: app => app.MapCognitoAuthorizationBridge()));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Cognito:ScopesSupported holds openid, other-api/admin: the authorization bridge offers", StringComparison.Ordinal));
+    }
 }

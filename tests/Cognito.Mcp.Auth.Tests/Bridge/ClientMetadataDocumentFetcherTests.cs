@@ -243,7 +243,7 @@ public sealed class ClientMetadataDocumentFetcherTests
     public async Task Loopback_address_is_refused_outside_Development_before_any_request()
     {
         await using var server = await HttpsDocumentServer.StartAsync(context => HttpsDocumentServer.WriteAsync(context, Document(context)));
-        using var host = new FetcherHost(Environments.Production);
+        using var host = new FetcherHost(Environments.Production, options: AnyPort);
 
         var result = await host.Fetcher.GetAsync(server.Url(Path), Cancel);
 
@@ -255,10 +255,25 @@ public sealed class ClientMetadataDocumentFetcherTests
     }
 
     [Fact]
-    public async Task Host_name_that_resolves_to_loopback_is_refused_outside_Development()
+    public async Task A_port_other_than_443_is_refused_outside_Development_before_any_request()
     {
         await using var server = await HttpsDocumentServer.StartAsync(context => HttpsDocumentServer.WriteAsync(context, Document(context)));
         using var host = new FetcherHost(Environments.Production);
+
+        var result = await host.Fetcher.GetAsync(server.Url(Path), Cancel);
+
+        Assert.Equal("The client_id must be an https URL on the default port (443).", result.Error?.Description);
+        Assert.Equal(0, server.Requests);
+    }
+
+    /// <summary>Address checks are tested on the loopback server's own port (the default-port rule comes first otherwise).</summary>
+    private static readonly ClientMetadataDocumentOptions AnyPort = new() { RequireDefaultPort = false };
+
+    [Fact]
+    public async Task Host_name_that_resolves_to_loopback_is_refused_outside_Development()
+    {
+        await using var server = await HttpsDocumentServer.StartAsync(context => HttpsDocumentServer.WriteAsync(context, Document(context)));
+        using var host = new FetcherHost(Environments.Production, options: AnyPort);
 
         var result = await host.Fetcher.GetAsync($"https://localhost:{server.Port}{Path}", Cancel);
 
@@ -293,7 +308,7 @@ public sealed class ClientMetadataDocumentFetcherTests
             return handler;
         }));
         using var development = new FetcherHost(Environments.Development, trustCertificate: false, before: trustEverywhere);
-        using var production = new FetcherHost(Environments.Production, trustCertificate: false, before: trustEverywhere);
+        using var production = new FetcherHost(Environments.Production, options: AnyPort, trustCertificate: false, before: trustEverywhere);
 
         AssertRefused(await development.Fetcher.GetAsync(server.Url(Path), Cancel), "it answered HTTP 302, a redirect, and redirects are not followed.");
         Assert.True((await development.Fetcher.GetAsync(server.Url("/elsewhere"), Cancel)).Succeeded);
@@ -316,7 +331,7 @@ public sealed class ClientMetadataDocumentFetcherTests
     public async Task Primary_handler_that_cannot_check_addresses_is_replaced()
     {
         await using var server = await HttpsDocumentServer.StartAsync(context => HttpsDocumentServer.WriteAsync(context, Document(context)));
-        using var host = new FetcherHost(Environments.Production, configure: http => http.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+        using var host = new FetcherHost(Environments.Production, options: AnyPort, configure: http => http.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
         }));

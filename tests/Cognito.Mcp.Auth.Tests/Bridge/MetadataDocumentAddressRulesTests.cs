@@ -21,6 +21,7 @@ public sealed class MetadataDocumentAddressRulesTests
     [InlineData("::ffff:169.254.169.254", "link-local")]
     [InlineData("64:ff9b::a9fe:a9fe", "link-local")] // NAT64 of 169.254.169.254
     [InlineData("2002:a9fe:a9fe::1", "link-local")] // 6to4 of 169.254.169.254
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "reserved")] // Teredo
     [InlineData("fe80::1", "link-local")]
     [InlineData("100.64.0.1", "shared (CGNAT)")]
     [InlineData("100.127.255.254", "shared (CGNAT)")]

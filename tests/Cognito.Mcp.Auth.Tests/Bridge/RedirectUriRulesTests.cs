@@ -60,6 +60,9 @@ public sealed class RedirectUriRulesTests
 
     [Theory]
     [InlineData("javascript:alert(1)", "The scheme javascript: is never allowed in a redirect URI.")]
+    [InlineData("search-ms:query=x", "The scheme search-ms: is never allowed in a redirect URI.")]
+    [InlineData("ms-msdt:/id", "Schemes that start with ms- launch Windows programs and are never allowed in a redirect URI.")]
+    [InlineData("ms-officecmd:x", "Schemes that start with ms- launch Windows programs and are never allowed in a redirect URI.")]
     [InlineData("JavaScript://x/%0aalert(1)", "The scheme javascript: is never allowed in a redirect URI.")]
     [InlineData("data:text/html,x", "The scheme data: is never allowed in a redirect URI.")]
     [InlineData("file:///etc/passwd", "The scheme file: is never allowed in a redirect URI.")]

@@ -14,20 +14,24 @@ namespace Cognito.Mcp.Auth.Tests.Framework;
 /// asserted), keeps cookies, reads the consent and login forms and submits them. Plus the client-side helpers a test
 /// needs: registration and PKCE.
 /// </summary>
-internal sealed partial class SignInBrowser(BridgeTestHost host) : IDisposable
+internal sealed partial class SignInBrowser : IDisposable
 {
-    private readonly HttpClient _http = new(Handler()) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly BridgeTestHost host;
+    private readonly HttpClient _http;
 
-    public HttpClient Http => _http;
-
-    private static HttpMessageHandler Handler()
+    public SignInBrowser(BridgeTestHost host)
     {
+        this.host = host;
         var handler = (TestCognito.BackchannelHandler() as SocketsHttpHandler) ?? new SocketsHttpHandler();
         handler.AllowAutoRedirect = false;
         handler.UseCookies = true;
-        handler.CookieContainer = new CookieContainer();
-        return handler;
+        handler.CookieContainer = Cookies;
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Http => _http;
 
     public static (string Verifier, string Challenge) NewPkce()
     {

@@ -12,6 +12,7 @@ namespace Cognito.Mcp.Auth.Bridge.Internal;
 /// </summary>
 internal sealed class AuthorizeEndpoint(
     BridgeSettings settings,
+    BridgeRateLimiters limits,
     BridgeClients clients,
     BridgeStore store,
     ConsentCookie consent,
@@ -24,8 +25,17 @@ internal sealed class AuthorizeEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Each authorization writes a pending entry: a flood must not fill the store.
+        if (!limits.Authorize.TryAcquire(context))
+        {
+            BridgeFlowLog.RateLimited(logger, "authorize", BridgeRateLimiter.Partition(context));
+            context.Response.Headers.RetryAfter = "60";
+            await BridgePages.ErrorAsync(context, settings, StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "Too many sign-in attempts came from your network. Try again in a minute.");
+            return;
+        }
+
         var query = context.Request.Query;
-        var repeated = query.FirstOrDefault(p => p.Value.Count > 1).Key;
+        var repeated = query.Any(p => p.Value.Count > 1);
         if (Single(query, "client_id") is not { Length: > 0 } clientId)
         {
             await PageAsync(context, "invalid_request", "The request has no client_id, or more than one.");
@@ -51,23 +61,34 @@ internal sealed class AuthorizeEndpoint(
             return;
         }
 
-        // From here on the client gets the error at its own, verified, redirect URI.
         var state = Single(query, "state");
+        var browserBinding = BrowserBinding.Ensure(context, settings);
         var error = Check(query, repeated, state, out var scopes);
         if (error is not null)
         {
+            // Anyone can register a client and its redirect URI, so an error goes there without the user's say only
+            // when this browser already allowed that client (RFC 9700 section 4.11.2: no open redirector). Otherwise
+            // the user reads it here.
             BridgeFlowLog.AuthorizeRefused(logger, error.Value.Error, error.Value.Description);
-            OAuthResults.RedirectError(context, settings, redirectUri, error.Value.Error, error.Value.Description, state);
+            if (consent.IsRemembered(context, browserBinding, client.ClientId, redirectUri, scopes: null))
+            {
+                OAuthResults.RedirectError(context, settings, redirectUri, error.Value.Error, error.Value.Description, state);
+            }
+            else
+            {
+                await BridgePages.ErrorAsync(context, settings, StatusCodes.Status400BadRequest, "This sign-in cannot continue", $"The application sent an invalid request ({error.Value.Error}): {error.Value.Description}");
+            }
+
             return;
         }
 
         var transactionId = RandomIds.New();
         var pending = new PendingAuthorization(
             client.ClientId, client.ClientName, redirectUri, state!, query["code_challenge"].ToString(), scopes, Single(query, "resource"),
-            Pkce.NewVerifier(), BrowserBinding.Ensure(context, settings), time.GetUtcNow() + settings.Options.AuthorizationLifetime);
+            Pkce.NewVerifier(), browserBinding, time.GetUtcNow() + settings.Options.AuthorizationLifetime);
         await store.SetAsync(BridgeStoreKinds.Pending, transactionId, pending, BridgeJsonContext.Default.PendingAuthorization, settings.Options.AuthorizationLifetime, context.RequestAborted);
 
-        if (consent.IsRemembered(context, client.ClientId, redirectUri))
+        if (consent.IsRemembered(context, browserBinding, client.ClientId, redirectUri, scopes))
         {
             BridgeFlowLog.SentUpstream(logger, client.ClientId, "remembered");
             await RedirectUpstreamAsync(context, settings, upstream, transactionId, pending, StatusCodes.Status302Found);
@@ -99,12 +120,12 @@ internal sealed class AuthorizeEndpoint(
         context.Response.Headers.Location = url;
     }
 
-    private (string Error, string Description)? Check(IQueryCollection query, string? repeated, string? state, out string[] scopes)
+    private (string Error, string Description)? Check(IQueryCollection query, bool repeated, string? state, out string[] scopes)
     {
         scopes = [];
-        if (repeated is not null)
+        if (repeated)
         {
-            return ("invalid_request", $"The parameter {repeated} appears more than once.");
+            return ("invalid_request", "A parameter appears more than once.");
         }
 
         if (state is not { Length: > 0 })

@@ -36,11 +36,12 @@ internal sealed class BridgeCognitoOptionsSetup(IEnumerable<IConfigureOptions<Co
         var previous = options.ConfigureMetadata;
         options.ConfigureMetadata = document =>
         {
-            previous?.Invoke(document);
             if (issuer is not null)
             {
                 document.AuthorizationServers = [issuer, .. document.AuthorizationServers.Where(s => s != issuer)];
             }
+
+            previous?.Invoke(document); // the application's own ConfigureMetadata has the last word, ordering included
         };
     }
 }

@@ -50,6 +50,7 @@ internal static partial class BridgeFlowLog
     [LoggerMessage(5063, LogLevel.Warning, "A stored {Kind} entry could not be read ({Failure}); do all instances share one Data Protection key ring?")]
     public static partial void StoredEntryUnreadable(ILogger logger, string kind, string failure);
 
-    [LoggerMessage(5064, LogLevel.Warning, "Registration refused for {RemoteAddress}: more than {Limit} a minute.")]
-    public static partial void RegistrationRateLimited(ILogger logger, string remoteAddress, int limit);
+    // Debug: a flood of refusals must not become a flood of log lines.
+    [LoggerMessage(5064, LogLevel.Debug, "A {Endpoint} request from {RemoteAddress} was refused by the rate limit.")]
+    public static partial void RateLimited(ILogger logger, string endpoint, string remoteAddress);
 }

@@ -30,20 +30,25 @@ internal sealed class BridgeOptionsValidator(CognitoSchemeRegistry registry, IOp
         }
         else
         {
-            var resource = cognitoOptions.Get(registration.OptionsName).Resource;
-            var issuer = BridgeIssuer.Resolve(options.Issuer, resource);
+            var cognito = cognitoOptions.Get(registration.OptionsName);
+            var issuer = BridgeIssuer.Resolve(options.Issuer, cognito.Resource);
             if (issuer is null || !Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
             {
-                errors.Add($"{Section}:Issuer \"{options.Issuer}\" must be an absolute URL without query or fragment, e.g. https://mcp.example.com (by default, the origin of {registration.SectionPath}:Resource).");
+                errors.Add($"{Section}:Issuer \"{options.Issuer}\" must be an absolute URL without query or fragment, e.g. https://mcp.example.com (by default, the parent of {registration.SectionPath}:Resource).");
             }
             else if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && LoopbackAddress.IsLoopback(uri)))
             {
                 errors.Add($"{Section}:Issuer \"{issuer}\" must use https (plain http only on a loopback host, for development).");
             }
-            else if (Uri.TryCreate(resource, UriKind.Absolute, out var resourceUri)
+            else if (Uri.TryCreate(cognito.Resource, UriKind.Absolute, out var resourceUri)
                 && !string.Equals(uri.GetLeftPart(UriPartial.Authority), resourceUri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{Section}:Issuer \"{issuer}\" is not on the MCP server's origin ({resourceUri.GetLeftPart(UriPartial.Authority)}, from {registration.SectionPath}:Resource). The bridge's endpoints are served by this server, so its issuer is too.");
+            }
+
+            if (OfferedScopeProblem(cognito, registration.SectionPath) is { } scopeProblem)
+            {
+                errors.Add(scopeProblem);
             }
         }
 
@@ -63,6 +68,11 @@ internal sealed class BridgeOptionsValidator(CognitoSchemeRegistry registry, IOp
             errors.Add($"{Section}:RegistrationsPerMinute must be at least 1 (set DynamicClientRegistration to false to turn registration off).");
         }
 
+        if (options.AuthorizationsPerMinute < 1)
+        {
+            errors.Add($"{Section}:AuthorizationsPerMinute must be at least 1.");
+        }
+
         foreach (var (setting, value) in new[] { ("LogoUrl", options.ConsentPage.LogoUrl), ("StylesheetUrl", options.ConsentPage.StylesheetUrl) })
         {
             if (value is { Length: > 0 } && (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !LoopbackAddress.IsLoopback(url))))
@@ -72,6 +82,22 @@ internal sealed class BridgeOptionsValidator(CognitoSchemeRegistry registry, IOp
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// The bridge offers its clients the server's <c>scopes_supported</c>. A user-pool scope (<c>openid</c>,
+    /// <c>aws.cognito.signin.user.admin</c>...) or another API's scope there would let any client the user consents to
+    /// obtain a token for Cognito's user APIs or for that API.
+    /// </summary>
+    private static string? OfferedScopeProblem(CognitoMcpAuthOptions cognito, string sectionPath)
+    {
+        var foreign = cognito.ScopesSupported
+            .Where(s => CognitoMcpAuthPostConfigureOptions.UserPoolScopes.Contains(s, StringComparer.Ordinal)
+                || (cognito.ResourceServerIdentifier is { Length: > 0 } api && !s.StartsWith(api + "/", StringComparison.Ordinal)))
+            .ToArray();
+        return foreign.Length == 0
+            ? null
+            : $"{sectionPath}:ScopesSupported holds {string.Join(", ", foreign)}: the authorization bridge offers its clients only this API's scopes ({sectionPath}:ResourceServerIdentifier), never the user pool's own or another API's. Remove them.";
     }
 
     private static void Positive(List<string> errors, TimeSpan value, string setting)

@@ -12,8 +12,9 @@ namespace Cognito.Mcp.Auth.Bridge.Internal;
 /// Keeps the bridge's state (registrations, pending authorizations, codes, refresh tokens) in the application's
 /// <see cref="IDistributedCache"/>, so several instances behind a load balancer share it (Redis, SQL Server, ...).
 /// Keys are SHA-256 hashes of the ids, so someone who can list the cache cannot use a code or token they see; values
-/// are encrypted and authenticated with Data Protection, one purpose per kind, so someone who can read the cache gets
-/// no Cognito token and someone who can write it cannot forge a registration or swap one kind for another.
+/// are encrypted and authenticated with Data Protection under a purpose naming both the kind and the id, so someone who
+/// can read the cache gets no Cognito token, and someone who can write it can delete entries but cannot forge one, nor
+/// move one under another id or kind (a refresh token copied under a handle of their choosing does not decrypt).
 /// </summary>
 internal sealed class BridgeStore(IDistributedCache cache, IDataProtectionProvider dataProtection, ILoggerFactory loggers)
 {
@@ -23,7 +24,7 @@ internal sealed class BridgeStore(IDistributedCache cache, IDataProtectionProvid
 
     public async Task SetAsync<T>(string kind, string id, T value, JsonTypeInfo<T> type, TimeSpan lifetime, CancellationToken cancellationToken, bool sliding = false)
     {
-        var payload = _protector.CreateProtector(kind).Protect(JsonSerializer.SerializeToUtf8Bytes(value, type));
+        var payload = _protector.CreateProtector(kind, id).Protect(JsonSerializer.SerializeToUtf8Bytes(value, type));
         var entry = sliding
             ? new DistributedCacheEntryOptions { SlidingExpiration = lifetime }
             : new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime };
@@ -41,7 +42,7 @@ internal sealed class BridgeStore(IDistributedCache cache, IDataProtectionProvid
 
         try
         {
-            return JsonSerializer.Deserialize(_protector.CreateProtector(kind).Unprotect(payload), type);
+            return JsonSerializer.Deserialize(_protector.CreateProtector(kind, id).Unprotect(payload), type);
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException)
         {

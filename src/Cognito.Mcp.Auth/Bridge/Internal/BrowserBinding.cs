@@ -12,7 +12,15 @@ namespace Cognito.Mcp.Auth.Bridge.Internal;
 /// </summary>
 internal static class BrowserBinding
 {
-    public static string CookieName(BridgeSettings settings) => settings.Secure ? "__Secure-cognito-mcp-browser" : "cognito-mcp-browser";
+    /// <summary>
+    /// <c>__Host-</c> on https: such a cookie can only be set by this host, with <c>Path=/</c> and no <c>Domain</c>, so a
+    /// sibling subdomain cannot plant a value it knows ("cookie tossing"). Plain http is for loopback development only.
+    /// </summary>
+    public static string CookieName(BridgeSettings settings) => settings.Secure ? "__Host-cognito-mcp-browser" : "cognito-mcp-browser";
+
+    public static string CookiePath(BridgeSettings settings) => settings.Secure ? "/" : settings.IssuerPath + "/oauth";
+
+
 
     /// <summary>The browser's binding value (set now if it has none), as the hash stored with the authorization.</summary>
     public static string Ensure(HttpContext context, BridgeSettings settings)
@@ -26,7 +34,7 @@ internal static class BrowserBinding
                 HttpOnly = true,
                 Secure = settings.Secure,
                 SameSite = SameSiteMode.Lax, // sent on the top-level redirect back from Cognito's domain
-                Path = settings.IssuerPath + "/oauth",
+                Path = CookiePath(settings),
                 IsEssential = true,
             });
         }

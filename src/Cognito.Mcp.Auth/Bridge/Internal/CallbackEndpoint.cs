@@ -22,7 +22,7 @@ internal sealed class CallbackEndpoint(
         var query = context.Request.Query;
         var state = query["state"].Count == 1 ? query["state"][0] : null;
         var pending = state is { Length: 43 }
-            ? await store.TakeAsync(BridgeStoreKinds.Pending, state, BridgeJsonContext.Default.PendingAuthorization, context.RequestAborted)
+            ? await store.GetAsync(BridgeStoreKinds.Pending, state, BridgeJsonContext.Default.PendingAuthorization, context.RequestAborted)
             : null;
         if (pending is null || pending.ExpiresAt <= time.GetUtcNow())
         {
@@ -35,6 +35,9 @@ internal sealed class CallbackEndpoint(
             await RefuseAsync(context, "the browser did not start this authorization", "This sign-in was not started in this browser. If you did not start it, close this page.");
             return;
         }
+
+        // Only the browser that started it can end it (a stranger who learnt the state cannot cancel it).
+        await store.RemoveAsync(BridgeStoreKinds.Pending, state!, context.RequestAborted);
 
         if (query["error"].Count > 0 || query["code"] is not { Count: 1 } codes || string.IsNullOrEmpty(codes[0]))
         {

@@ -21,6 +21,11 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client used for the fetch.</summary>
     public const string HttpClientName = "Cognito.Mcp.Auth.Bridge.ClientMetadata";
 
+    /// <summary>Fetches at once, at most: each costs an outbound connection of up to the timeout.</summary>
+    private const int MaxConcurrentFetches = 8;
+
+    private readonly SemaphoreSlim _fetchSlots = new(MaxConcurrentFetches, MaxConcurrentFetches);
+    private readonly bool _isDevelopment;
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -41,6 +46,7 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory;
+        _isDevelopment = environment.IsDevelopment();
         _timeProvider = timeProvider;
         _logger = loggers.CreateLogger(BridgeFlowLog.Category);
         _options = options;
@@ -114,6 +120,13 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
                 "The client_id is not a client metadata document URL: it must be an https URL with a path, without a fragment, user information or dot segments.");
         }
 
+        // Outside Development only the default https port: otherwise client ids would turn the fetcher into a port
+        // scanner of other hosts (the error says what the connection met).
+        if (!_isDevelopment && _options.RequireDefaultPort && new Uri(clientId).Port != 443)
+        {
+            return ClientMetadataDocumentResult.Failure("The client_id must be an https URL on the default port (443).");
+        }
+
         if (TryGetCached(clientId) is { } cached)
         {
             return cached;
@@ -122,7 +135,11 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
         return await _flights.RunAsync(clientId, token => TryGetCached(clientId) is { } again ? Task.FromResult(again) : FetchAndCacheAsync(clientId, token), cancellationToken);
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _fetchSlots.Dispose();
+    }
 
     private ClientMetadataDocumentResult? TryGetCached(string clientId)
     {
@@ -137,7 +154,23 @@ internal sealed class ClientMetadataDocumentFetcher : IDisposable
 
     private async Task<ClientMetadataDocumentResult> FetchAndCacheAsync(string clientId, CancellationToken cancellationToken)
     {
-        var (result, duration) = await FetchAsync(new Uri(clientId), clientId, cancellationToken);
+        // Many distinct URLs at once (each a new cache key) must not become as many outbound fetches: refuse, uncached.
+        if (!await _fetchSlots.WaitAsync(0, cancellationToken))
+        {
+            return ClientMetadataDocumentResult.Failure("Too many client metadata documents are being fetched; try again in a moment.");
+        }
+
+        (ClientMetadataDocumentResult Result, TimeSpan CacheDuration) fetched;
+        try
+        {
+            fetched = await FetchAsync(new Uri(clientId), clientId, cancellationToken);
+        }
+        finally
+        {
+            _fetchSlots.Release();
+        }
+
+        var (result, duration) = fetched;
 
         // The memory cache evicts by its own clock; the expiry that counts is checked against the TimeProvider.
         _cache.Set(

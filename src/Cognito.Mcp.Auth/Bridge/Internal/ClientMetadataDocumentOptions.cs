@@ -28,4 +28,10 @@ internal sealed record ClientMetadataDocumentOptions
 
     /// <summary>Gets how many documents and failures the cache holds at most: 1,000.</summary>
     public int CacheSizeLimit { get; init; } = 1000;
+
+    /// <summary>
+    /// Whether, outside Development, only the default https port (443) may be named: other ports would let client ids
+    /// probe other hosts' services. Default <see langword="true"/>; tests of the address checks turn it off.
+    /// </summary>
+    public bool RequireDefaultPort { get; init; } = true;
 }

@@ -82,7 +82,9 @@ internal sealed class CognitoUpstream(
             var endpoint = configuration.AdditionalData.TryGetValue("revocation_endpoint", out var value) && value is string revocation
                 ? revocation
                 : configuration.TokenEndpoint.Replace("/oauth2/token", "/oauth2/revoke", StringComparison.Ordinal);
-            using var response = await SendAsync(endpoint, new Dictionary<string, string> { ["token"] = refreshToken }, cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.Options.UpstreamTimeout);
+            using var response = await SendAsync(endpoint, new Dictionary<string, string> { ["token"] = refreshToken }, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 BridgeFlowLog.UpstreamRevocationFailed(logger, (int)response.StatusCode);
@@ -99,8 +101,10 @@ internal sealed class CognitoUpstream(
         try
         {
             var configuration = await GetConfigurationAsync(cancellationToken);
-            using var response = await SendAsync(configuration.TokenEndpoint, form, cancellationToken);
-            var body = await BoundedContent.ReadAsync(response.Content, cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.Options.UpstreamTimeout);
+            using var response = await SendAsync(configuration.TokenEndpoint, form, timeout.Token);
+            var body = await BoundedContent.ReadAsync(response.Content, timeout.Token);
             if (body is null)
             {
                 BridgeFlowLog.UpstreamAnswerInvalid(logger, (int)response.StatusCode, "the body is larger than 64 KiB");
@@ -158,9 +162,7 @@ internal sealed class CognitoUpstream(
         // client_secret_basic: RFC 6749 section 2.3.1 form-encodes id and secret before base64.
         var credentials = Uri.EscapeDataString(settings.Options.ClientId!) + ":" + Uri.EscapeDataString(settings.Options.ClientSecret!);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Options.UpstreamTimeout);
-        return await http.SendAsync(request, timeout.Token);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>

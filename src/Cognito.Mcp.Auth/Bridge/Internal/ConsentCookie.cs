@@ -8,32 +8,38 @@ namespace Cognito.Mcp.Auth.Bridge.Internal;
 /// <summary>
 /// Remembers, in the user's browser, which clients the user allowed. The bridge must ask before it sends the user to
 /// Cognito (it does not know the user yet), so consent is remembered per browser and client, not per account. The
-/// cookie is encrypted and authenticated with Data Protection; a consent covers one client and one redirect place (for
-/// loopback redirects, any port: desktop clients pick a new port each time).
+/// cookie is encrypted and authenticated with Data Protection; a consent covers one client, one redirect place (for
+/// loopback redirects, any port: desktop clients pick a new port each time) and the scopes the user saw, and it is
+/// bound to the browser-binding cookie, so a consent cookie copied or planted into another browser is worthless.
 /// </summary>
 internal sealed class ConsentCookie(BridgeSettings settings, IDataProtectionProvider dataProtection, TimeProvider time)
 {
     private const int MaxRemembered = 20;
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Cognito.Mcp.Auth.AuthorizationBridge.v1", "consent");
 
-    public string CookieName => settings.Secure ? "__Secure-cognito-mcp-consent" : "cognito-mcp-consent";
+    public string CookieName => settings.Secure ? "__Host-cognito-mcp-consent" : "cognito-mcp-consent";
 
-    public bool IsRemembered(HttpContext context, string clientId, string redirectUri)
+    /// <summary>
+    /// Whether this browser allowed this client and redirect place, for at least <paramref name="scopes"/> (any scopes
+    /// when <see langword="null"/>: the question is then only whether the client is known to the user).
+    /// </summary>
+    public bool IsRemembered(HttpContext context, string browserBinding, string clientId, string redirectUri, IReadOnlyCollection<string>? scopes)
     {
         var key = RedirectKey(redirectUri);
         var now = time.GetUtcNow();
-        return Read(context).Any(c => c.ClientId == clientId && c.RedirectKey == key && c.ExpiresAt > now);
+        return Read(context).Any(c => c.ClientId == clientId && c.RedirectKey == key && c.ExpiresAt > now && c.BrowserBinding == browserBinding
+            && (scopes is null || scopes.All(s => c.Scopes.Contains(s, StringComparer.Ordinal))));
     }
 
-    public void Remember(HttpContext context, string clientId, string redirectUri)
+    public void Remember(HttpContext context, string clientId, string redirectUri, IReadOnlyCollection<string> scopes, string browserBinding)
     {
         var now = time.GetUtcNow();
         var key = RedirectKey(redirectUri);
         var records = Read(context)
-            .Where(c => c.ExpiresAt > now && !(c.ClientId == clientId && c.RedirectKey == key))
+            .Where(c => c.ExpiresAt > now && c.BrowserBinding == browserBinding && !(c.ClientId == clientId && c.RedirectKey == key))
             .OrderByDescending(c => c.ExpiresAt)
             .Take(MaxRemembered - 1)
-            .Prepend(new ConsentRecord(clientId, key, now + settings.Options.ConsentLifetime))
+            .Prepend(new ConsentRecord(clientId, key, [.. scopes], browserBinding, now + settings.Options.ConsentLifetime))
             .ToArray();
         var value = _protector.Protect(JsonSerializer.Serialize(records, BridgeJsonContext.Default.ConsentRecordArray));
         context.Response.Cookies.Append(CookieName, value, new CookieOptions
@@ -41,7 +47,7 @@ internal sealed class ConsentCookie(BridgeSettings settings, IDataProtectionProv
             HttpOnly = true,
             Secure = settings.Secure,
             SameSite = SameSiteMode.Lax,
-            Path = settings.IssuerPath + "/oauth",
+            Path = BrowserBinding.CookiePath(settings),
             Expires = now + settings.Options.ConsentLifetime,
             IsEssential = true,
         });

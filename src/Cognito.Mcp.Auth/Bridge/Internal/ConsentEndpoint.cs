@@ -22,19 +22,19 @@ internal sealed class ConsentEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType || context.Request.ContentLength > 16 * 1024)
+        var (form, problem) = await BridgeForms.ReadAsync(context);
+        if (form is null)
         {
-            await RefuseAsync(context, "The consent form was not sent as a form.");
+            await RefuseAsync(context, problem!);
             return;
         }
 
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (!await AntiforgeryValidAsync(context))
         {
             await RefuseAsync(context, "The consent form expired or was not sent from this server's page. Start the sign-in again from your application.");
             return;
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var transactionId = form["txn"].Count == 1 ? form["txn"][0] : null;
         var pending = transactionId is { Length: 43 }
             ? await store.GetAsync(BridgeStoreKinds.Pending, transactionId, BridgeJsonContext.Default.PendingAuthorization, context.RequestAborted)
@@ -54,7 +54,7 @@ internal sealed class ConsentEndpoint(
         switch (form["decision"].ToString())
         {
             case "allow":
-                consent.Remember(context, pending.ClientId, pending.RedirectUri);
+                consent.Remember(context, pending.ClientId, pending.RedirectUri, pending.Scopes, pending.BrowserBinding);
                 BridgeFlowLog.SentUpstream(logger, pending.ClientId, "given");
                 await AuthorizeEndpoint.RedirectUpstreamAsync(context, settings, upstream, transactionId!, pending, StatusCodes.Status303SeeOther);
                 return;
@@ -66,6 +66,18 @@ internal sealed class ConsentEndpoint(
             default:
                 await RefuseAsync(context, "The consent form carried no decision.");
                 return;
+        }
+    }
+
+    private async Task<bool> AntiforgeryValidAsync(HttpContext context)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false; // e.g. a cookie from another key ring: the same answer as a missing token
         }
     }
 

@@ -55,6 +55,7 @@ internal static class MetadataDocumentAddressRules
             [0x00, ..] => "reserved", // ::/8: IPv4-compatible and other reserved forms
             [0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, ..] => "reserved", // 100::/64 discard
             [0x20, 0x01, 0x0d, 0xb8, ..] => "documentation",
+            [0x20, 0x01, 0x00, 0x00, ..] => "reserved", // 2001::/32 Teredo: tunnels to an IPv4 address inside it
             [var first, ..] when (first & 0xfe) == 0xfc => "private",
             [0xfe, var second, ..] when (second & 0xc0) == 0x80 => "link-local",
             [0xfe, var second, ..] when (second & 0xc0) == 0xc0 => "site-local",

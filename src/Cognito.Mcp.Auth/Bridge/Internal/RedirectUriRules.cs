@@ -25,10 +25,19 @@ internal static class RedirectUriRules
     /// <summary>The longest redirect URI accepted: 2,000 characters.</summary>
     public const int MaxLength = 2000;
 
-    /// <summary>Schemes that are never a redirect target: they run script, read local or browser data, or are not HTTP.</summary>
+    /// <summary>
+    /// Schemes that are never a redirect target: they run script, read local or browser data, are not HTTP, or are
+    /// operating-system and browser handlers known to launch programs or open local content (Windows <c>ms-*</c> and
+    /// search handlers, Android intents, Internet Explorer's legacy ones, browser-internal pages).
+    /// </summary>
     private static readonly FrozenSet<string> ForbiddenSchemes = FrozenSet.Create(
         StringComparer.Ordinal,
-        "javascript", "data", "file", "vbscript", "blob", "about", "ftp", "ws", "wss", "filesystem", "view-source");
+        "javascript", "data", "file", "vbscript", "blob", "about", "ftp", "ws", "wss", "filesystem", "view-source",
+        "search", "search-ms", "intent", "shell", "mhtml", "mk", "its", "ms-its", "hcp", "res", "jar", "help",
+        "chrome", "chrome-extension", "edge", "microsoft-edge", "firefox", "moz-extension", "smb", "nfs", "telnet", "ssh");
+
+    /// <summary>Scheme prefixes never allowed either: every <c>ms-</c> handler (ms-msdt, ms-officecmd, ms-settings...).</summary>
+    private static readonly string[] ForbiddenSchemePrefixes = ["ms-", "vnd.ms-"];
 
     /// <summary>RFC 3986 §2: unreserved, reserved and '%'. Anything else (space, control, non-ASCII, <c>"&lt;&gt;\^`{|}</c>) is refused.</summary>
     private static readonly SearchValues<char> UriCharacters =
@@ -118,6 +127,11 @@ internal static class RedirectUriRules
         if (ForbiddenSchemes.TryGetValue(scheme, out var forbidden))
         {
             return Invalid($"The scheme {forbidden}: is never allowed in a redirect URI.");
+        }
+
+        if (ForbiddenSchemePrefixes.Any(prefix => scheme.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return Invalid("Schemes that start with ms- launch Windows programs and are never allowed in a redirect URI.");
         }
 
         if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri))

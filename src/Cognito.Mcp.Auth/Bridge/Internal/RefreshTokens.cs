@@ -52,6 +52,7 @@ internal sealed class RefreshTokens(BridgeSettings settings, BridgeStore store, 
             await store.RemoveAsync(BridgeStoreKinds.RefreshToken, current, cancellationToken);
         }
 
-        await upstream.RevokeAsync(family.UpstreamRefreshToken, cancellationToken);
+        // Not the caller's token: a client that hangs up must not keep Cognito's refresh token alive (UpstreamTimeout bounds it).
+        await upstream.RevokeAsync(family.UpstreamRefreshToken, CancellationToken.None);
     }
 }

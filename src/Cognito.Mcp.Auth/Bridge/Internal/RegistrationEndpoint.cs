@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -9,35 +8,28 @@ namespace Cognito.Mcp.Auth.Bridge.Internal;
 /// MCP 2026-07-28 profile keeps for clients without a metadata document. Bounded body, strict checks
 /// (<see cref="ClientRegistrationReader"/>), a per-address rate limit, and registrations that expire when unused.
 /// </summary>
-internal sealed class RegistrationEndpoint : IDisposable
+internal sealed class RegistrationEndpoint
 {
     private readonly BridgeSettings _settings;
     private readonly BridgeClients _clients;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly BridgeRateLimiter _limiter;
 
-    public RegistrationEndpoint(BridgeSettings settings, BridgeClients clients, TimeProvider time, ILoggerFactory loggers)
+    public RegistrationEndpoint(BridgeSettings settings, BridgeRateLimiters limits, BridgeClients clients, TimeProvider time, ILoggerFactory loggers)
     {
         _settings = settings;
         _clients = clients;
         _time = time;
         _logger = loggers.CreateLogger(BridgeFlowLog.Category);
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = settings.Options.RegistrationsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+        _limiter = limits.Registration;
     }
 
     public async Task HandleAsync(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using var lease = _limiter.AttemptAcquire(address);
-        if (!lease.IsAcquired)
+        if (!_limiter.TryAcquire(context))
         {
-            BridgeFlowLog.RegistrationRateLimited(_logger, address, _settings.Options.RegistrationsPerMinute);
+            BridgeFlowLog.RateLimited(_logger, "registration", BridgeRateLimiter.Partition(context));
             context.Response.Headers.RetryAfter = "60";
             await OAuthResults.JsonErrorAsync(context, StatusCodes.Status429TooManyRequests, "temporarily_unavailable", "Too many registrations from this address; try again in a minute.");
             return;
@@ -116,6 +108,4 @@ internal sealed class RegistrationEndpoint : IDisposable
 
         return length > ClientRegistrationReader.MaxBodyBytes ? null : buffer[..length];
     }
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -10,13 +10,13 @@ internal sealed class RevocationEndpoint(BridgeStore store, RefreshTokens refres
 {
     public async Task HandleAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType || context.Request.ContentLength is null or > 16 * 1024)
+        var (form, problem) = await BridgeForms.ReadAsync(context);
+        if (form is null)
         {
-            await OAuthResults.JsonErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The body must be a form of at most 16 KiB.");
+            await OAuthResults.JsonErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", problem!);
             return;
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var token = form["token"].ToString();
         var clientId = form["client_id"].ToString();
         if (token.Length == 0 || clientId.Length == 0)

@@ -21,29 +21,15 @@ internal sealed class TokenEndpoint(
 {
     private readonly ILogger logger = loggers.CreateLogger(BridgeFlowLog.Category);
 
-    private const int MaxFormBytes = 16 * 1024;
-
     // Redemptions in progress on this instance: the same code or refresh token presented twice at once gets one answer.
     private readonly ConcurrentDictionary<string, byte> _inProgress = new(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType || context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+        var (form, problem) = await BridgeForms.ReadAsync(context);
+        if (form is null)
         {
-            await FailAsync(context, "invalid_request", "The body must be application/x-www-form-urlencoded.");
-            return;
-        }
-
-        if (context.Request.ContentLength is null or > MaxFormBytes)
-        {
-            await FailAsync(context, "invalid_request", $"The body must have a Content-Length of at most {MaxFormBytes} bytes.");
-            return;
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (form.FirstOrDefault(p => p.Value.Count > 1).Key is { } repeated)
-        {
-            await FailAsync(context, "invalid_request", $"The parameter {repeated} appears more than once.");
+            await FailAsync(context, "invalid_request", problem!);
             return;
         }
 
@@ -59,10 +45,10 @@ internal sealed class TokenEndpoint(
             return;
         }
 
-        var (client, problem) = await clients.FindAsync(clientId, context.RequestAborted);
+        var (client, unknown) = await clients.FindAsync(clientId, context.RequestAborted);
         if (client is null)
         {
-            await FailAsync(context, "invalid_client", problem!);
+            await FailAsync(context, "invalid_client", unknown!);
             return;
         }
 
