@@ -26,6 +26,7 @@ var bridge = builder.Configuration["Cognito:AuthorizationBridge:ClientId"] is { 
 if (bridge)
 {
     builder.Services.AddCognitoAuthorizationBridge();
+    builder.Services.AddSharedState(builder.Configuration); // several instances: SharedState:Redis (off by default)
 }
 
 builder.Services.AddMcpServer(options =>
