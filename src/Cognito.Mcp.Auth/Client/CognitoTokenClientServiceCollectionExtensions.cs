@@ -117,25 +117,12 @@ public static class CognitoTokenClientServiceCollectionExtensions
         // so it also applies to a primary handler the application sets later (a proxy, a certificate).
         services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(
             CognitoTokenClientDefaults.GetHttpClientName(name),
-            options => options.HttpMessageHandlerBuilderActions.Add(static builder => DisableRedirects(builder.PrimaryHandler)));
+            options => options.HttpMessageHandlerBuilderActions.Add(static builder => Cognito.Mcp.Auth.Internal.HttpRedirects.Disable(builder.PrimaryHandler)));
         services.AddHttpClient(CognitoTokenClientDefaults.GetHttpClientName(name))
             .AddResilienceHandler(
                 TokenClientResilience.PipelineName,
                 (pipeline, context) => TokenClientResilience.Configure(name, pipeline, context));
         return services;
-    }
-
-    private static void DisableRedirects(HttpMessageHandler handler)
-    {
-        switch (handler)
-        {
-            case SocketsHttpHandler sockets:
-                sockets.AllowAutoRedirect = false;
-                break;
-            case HttpClientHandler client:
-                client.AllowAutoRedirect = false;
-                break;
-        }
     }
 
     private static CognitoTokenClientRegistry GetRegistry(IServiceCollection services)

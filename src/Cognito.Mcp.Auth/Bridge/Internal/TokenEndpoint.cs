@@ -21,6 +21,9 @@ internal sealed class TokenEndpoint(
 {
     private readonly ILogger logger = loggers.CreateLogger(BridgeFlowLog.Category);
 
+    private const string UnknownCode = "The code is unknown, used or expired.";
+    private const string UnknownRefreshToken = "The refresh token is unknown, used, revoked or expired.";
+
     // Redemptions in progress on this instance: the same code or refresh token presented twice at once gets one answer.
     private readonly ConcurrentDictionary<string, byte> _inProgress = new(StringComparer.Ordinal);
 
@@ -85,24 +88,13 @@ internal sealed class TokenEndpoint(
             return;
         }
 
-        if (code.Length != 43 || !_inProgress.TryAdd(code, 0))
-        {
-            await FailAsync(context, "invalid_grant", "The code is unknown, used or expired.");
-            return;
-        }
-
-        try
+        await ExclusivelyAsync(context, code, UnknownCode, async () =>
         {
             var cancellationToken = context.RequestAborted;
             var issued = await store.TakeAsync(BridgeStoreKinds.Code, code, BridgeJsonContext.Default.IssuedCode, cancellationToken);
             if (issued is null)
             {
-                if (await store.GetAsync(BridgeStoreKinds.UsedCode, code, BridgeJsonContext.Default.String, cancellationToken) is { } family)
-                {
-                    await refreshTokens.RevokeFamilyAsync(family, "authorization code", client.ClientId, cancellationToken);
-                }
-
-                await FailAsync(context, "invalid_grant", "The code is unknown, used or expired.");
+                await UnknownAsync(context, BridgeStoreKinds.UsedCode, code, "authorization code", client.ClientId, UnknownCode);
                 return;
             }
 
@@ -126,11 +118,7 @@ internal sealed class TokenEndpoint(
                 : null;
             BridgeFlowLog.TokensIssued(logger, client.ClientId, "authorization_code");
             await OAuthResults.TokensAsync(context, issued.AccessToken, issued.AccessTokenExpiresAt - now, refresh, issued.Scopes);
-        }
-        finally
-        {
-            _inProgress.TryRemove(code, out _);
-        }
+        });
     }
 
     private async Task RefreshAsync(HttpContext context, BridgeClient client, IFormCollection form)
@@ -142,24 +130,13 @@ internal sealed class TokenEndpoint(
             return;
         }
 
-        if (handle.Length != 43 || !_inProgress.TryAdd(handle, 0))
-        {
-            await FailAsync(context, "invalid_grant", "The refresh token is unknown, used, revoked or expired.");
-            return;
-        }
-
-        try
+        await ExclusivelyAsync(context, handle, UnknownRefreshToken, async () =>
         {
             var cancellationToken = context.RequestAborted;
             var record = await store.GetAsync(BridgeStoreKinds.RefreshToken, handle, BridgeJsonContext.Default.RefreshTokenRecord, cancellationToken);
             if (record is null)
             {
-                if (await store.GetAsync(BridgeStoreKinds.UsedRefreshToken, handle, BridgeJsonContext.Default.String, cancellationToken) is { } family)
-                {
-                    await refreshTokens.RevokeFamilyAsync(family, "refresh token", client.ClientId, cancellationToken);
-                }
-
-                await FailAsync(context, "invalid_grant", "The refresh token is unknown, used, revoked or expired.");
+                await UnknownAsync(context, BridgeStoreKinds.UsedRefreshToken, handle, "refresh token", client.ClientId, UnknownRefreshToken);
                 return;
             }
 
@@ -200,11 +177,37 @@ internal sealed class TokenEndpoint(
             var next = await refreshTokens.IssueAsync(client.ClientId, record.Scopes, record.Resource, tokens.RefreshToken ?? record.UpstreamRefreshToken, record.FamilyId, record.ExpiresAt, cancellationToken);
             BridgeFlowLog.TokensIssued(logger, client.ClientId, "refresh_token");
             await OAuthResults.TokensAsync(context, tokens.AccessToken, tokens.ExpiresIn, next, record.Scopes);
+        });
+    }
+
+    /// <summary>Runs a redemption of <paramref name="handle"/> unless one is already running on this instance.</summary>
+    private async Task ExclusivelyAsync(HttpContext context, string handle, string unknown, Func<Task> redeem)
+    {
+        if (handle.Length != 43 || !_inProgress.TryAdd(handle, 0))
+        {
+            await FailAsync(context, "invalid_grant", unknown);
+            return;
+        }
+
+        try
+        {
+            await redeem();
         }
         finally
         {
             _inProgress.TryRemove(handle, out _);
         }
+    }
+
+    /// <summary>An unknown code or refresh token; if it is a spent one presented again, its family is revoked first.</summary>
+    private async Task UnknownAsync(HttpContext context, string usedKind, string handle, string what, string clientId, string unknown)
+    {
+        if (await store.GetAsync(usedKind, handle, BridgeJsonContext.Default.String, context.RequestAborted) is { } family)
+        {
+            await refreshTokens.RevokeFamilyAsync(family, what, clientId, context.RequestAborted);
+        }
+
+        await FailAsync(context, "invalid_grant", unknown);
     }
 
     private Task FailAsync(HttpContext context, string error, string description, int status = StatusCodes.Status400BadRequest)
