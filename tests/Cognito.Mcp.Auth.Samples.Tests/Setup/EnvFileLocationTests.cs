@@ -86,12 +86,23 @@ public sealed class EnvFileLocationTests
         writer.Write(EnvFileContent);
     }
 
-    /// <summary>Starts CalculatorServer with no SETUP_ENV_FILE and returns the one issuer its metadata names.</summary>
+    /// <summary>
+    /// Starts CalculatorServer with no SETUP_ENV_FILE and returns the Cognito issuer its metadata names: the only
+    /// authorization server, or the second when the authorization bridge is on (LocalCognito's defaults, no .env read:
+    /// the bridge, at the origin of appsettings.json's Cognito:Resource, comes first).
+    /// </summary>
     private static async Task<string> TrustedIssuerAsync(string? workingDirectory)
     {
         await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = null }, workingDirectory);
         using var http = new HttpClient();
         var metadata = JsonNode.Parse(await http.GetStringAsync($"{server.BaseAddress}/.well-known/oauth-protected-resource/mcp", Cancellation))!;
-        return Assert.Single(metadata["authorization_servers"]!.AsArray())!.GetValue<string>();
+        var servers = metadata["authorization_servers"]!.AsArray().Select(s => s!.GetValue<string>()).ToArray();
+        Assert.InRange(servers.Length, 1, 2);
+        if (servers.Length == 2)
+        {
+            Assert.Equal("http://localhost:8080", servers[0]);
+        }
+
+        return servers[^1];
     }
 }
