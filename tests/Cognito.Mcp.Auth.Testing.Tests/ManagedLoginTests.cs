@@ -26,6 +26,21 @@ public sealed class ManagedLoginTests
     }
 
     [Fact]
+    public async Task Login_page_forbids_scripts_and_framing_but_not_where_the_redirects_after_sign_in_lead()
+    {
+        await using var t = await TestCognito.StartAsync();
+        using var browser = new Browser();
+
+        var authorize = await browser.GetAsync(Browser.AuthorizeUrl(t.Pool, t.Web, new Dictionary<string, string?>()));
+        var login = await browser.GetAsync(authorize.Headers.Location!.ToString());
+
+        // No form-action: Chromium checks it against every redirect after the post, and an authorization bridge's
+        // callback redirects on to its own client (BridgeBrowserTests in the samples tests walk that chain).
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'", login.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", login.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_the_login_page_again_with_an_encoded_error()
     {
         await using var t = await TestCognito.StartAsync();

@@ -79,6 +79,6 @@ internal sealed class LoginEndpoint(LocalCognito cognito)
     {
         var csrf = DomainCookies.IssueCsrf(context, pool);
         var action = $"{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}";
-        return HtmlPages.LoginAsync(context, action, request.RedirectUri, request.Client.Name, csrf, username, error, status);
+        return HtmlPages.LoginAsync(context, action, request.Client.Name, csrf, username, error, status);
     }
 }

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Http;
 namespace Cognito.Mcp.Auth.Testing.Internal;
 
 /// <summary>
-/// The managed-login page and the error page. Every dynamic value is HTML-encoded; a strict CSP forbids scripts
-/// and lets the form post only to this origin and, since browsers apply form-action to the redirect that follows the
-/// post, to the origin of the client's (already validated) redirect URI.
+/// The managed-login page and the error page. Every dynamic value is HTML-encoded; a strict CSP forbids scripts and
+/// framing. The login page sets no <c>form-action</c>: Chromium applies it to every redirect that follows the post, and
+/// after a sign-in the chain may go on past the client's redirect URI (an authorization bridge's callback redirects to
+/// its own client: another port, or a private-use scheme such as <c>cursor:</c>), which no list here can name. The form's
+/// action is the server's own and no script runs, so the directive guarded nothing; the error page keeps <c>'self'</c>.
 /// </summary>
 internal static class HtmlPages
 {
-    public static Task LoginAsync(HttpContext context, string formAction, string redirectUri, string clientName, string csrf, string? username, string? error, int status = StatusCodes.Status200OK)
+    public static Task LoginAsync(HttpContext context, string formAction, string clientName, string csrf, string? username, string? error, int status = StatusCodes.Status200OK)
     {
         var enc = HtmlEncoder.Default;
         var errorHtml = error is null ? "" : $"<p class=\"error\" role=\"alert\">{enc.Encode(error)}</p>";
@@ -25,8 +27,7 @@ internal static class HtmlPages
               <button type="submit" name="signInSubmitButton">Sign in</button>
             </form>
             """;
-        var redirectOrigin = Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) ? " " + uri.GetLeftPart(UriPartial.Authority) : "";
-        return WriteAsync(context, "Sign in", body, status, formAction: "'self'" + redirectOrigin);
+        return WriteAsync(context, "Sign in", body, status, formAction: null);
     }
 
     public static Task ErrorAsync(HttpContext context, string error, string message, int status = StatusCodes.Status400BadRequest)
@@ -35,12 +36,13 @@ internal static class HtmlPages
         return WriteAsync(context, "An error was encountered", $"<h1>An error was encountered with the requested page.</h1><p class=\"error\">{enc.Encode(error)}: {enc.Encode(message)}</p>", status);
     }
 
-    private static Task WriteAsync(HttpContext context, string title, string body, int status, string formAction = "'self'")
+    private static Task WriteAsync(HttpContext context, string title, string body, int status, string? formAction = "'self'")
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action {formAction}; frame-ancestors 'none'";
+        var formPolicy = formAction is null ? "" : $" form-action {formAction};";
+        context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline';{formPolicy} frame-ancestors 'none'";
         context.Response.Headers.XFrameOptions = "DENY";
         var html = $"""
             <!DOCTYPE html>

@@ -39,7 +39,8 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
     public string Stderr { get { lock (_lock) { return _stderr.ToString(); } } }
 
-    public static ExternalProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <summary>Starts a process; its stdin is closed at once unless <paramref name="keepStandardInput"/> (then see <see cref="WriteLineAsync"/>).</summary>
+    public static ExternalProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null, bool keepStandardInput = false)
     {
         var startInfo = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory() };
         foreach (var argument in arguments)
@@ -61,7 +62,11 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
         var process = new ExternalProcess(startInfo);
         process._process.Start();
-        process._process.StandardInput.Close();
+        if (!keepStandardInput)
+        {
+            process._process.StandardInput.Close();
+        }
+
         process._process.BeginOutputReadLine();
         process._process.BeginErrorReadLine();
         return process;
@@ -84,6 +89,31 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
         process._process.WaitForExit(); // Drains the redirected output.
         return new ProcessResult(process._process.ExitCode, process.Stdout, process.Stderr);
+    }
+
+    /// <summary>Writes one line to the process's stdin (started with <c>keepStandardInput</c>).</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line.AsMemory(), TestContext.Current.CancellationToken);
+        await _process.StandardInput.FlushAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits until the process exits and returns its exit code; kills it and throws after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Description} did not finish within {timeout.TotalSeconds} s.\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}");
+        }
+
+        _process.WaitForExit(); // Drains the redirected output.
+        return _process.ExitCode;
     }
 
     /// <summary>Waits for a line of stdout matching <paramref name="match"/>; fails if the process exits or the timeout passes.</summary>

@@ -62,7 +62,7 @@ public sealed class WebLoginFixture : IAsyncLifetime
     /// <summary>A fresh browser profile (no cookies).</summary>
     public async Task<IPage> NewPageAsync()
     {
-        // CSP stays on: LocalCognito's login page allows form-action to the client's redirect origin, as it must.
+        // CSP stays on, as a person's browser has it (docs/security.md describes LocalCognito's).
         var context = await Browser.NewContextAsync();
         // Generous: CI runs every test assembly at once on two cores.
         context.SetDefaultTimeout(60_000);
