@@ -67,17 +67,15 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.MapMcp("/mcp").RequireCognitoMcpAuth();
-
-// A configuration mistake (the Cognito section is checked at start-up) ends here: its messages, exit code 1. Before
-// the bridge is mapped: mapping reads its settings, and with them the Cognito options, which would throw instead.
-if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)
-{
-    return StartupErrors.Report("CalculatorServer", errors);
-}
-
 if (bridge)
 {
     app.MapCognitoAuthorizationBridge();
+}
+
+// A configuration mistake (the Cognito sections are checked at start-up) ends here: its messages, exit code 1.
+if (StartupErrors.Validate(app.Services) is { Count: > 0 } errors)
+{
+    return StartupErrors.Report("CalculatorServer", errors);
 }
 
 app.Run();

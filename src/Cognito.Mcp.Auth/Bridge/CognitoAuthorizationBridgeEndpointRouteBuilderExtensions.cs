@@ -20,9 +20,15 @@ public static class CognitoAuthorizationBridgeEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var settings = services.GetService<BridgeSettings>()
-            ?? throw new InvalidOperationException("MapCognitoAuthorizationBridge needs builder.Services.AddCognitoAuthorizationBridge() first.");
-        var metadata = AuthorizationServerMetadataDocument.Write(settings);
+        if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(BridgeSettings)) != true)
+        {
+            throw new InvalidOperationException("MapCognitoAuthorizationBridge needs builder.Services.AddCognitoAuthorizationBridge() first.");
+        }
+
+        // Nothing here reads the settings: an invalid configuration is reported by the host's start-up validation
+        // (ValidateOnStart), like every other setting, not thrown from this call. Routes that depend on the settings (the
+        // issuer's path, registration on or off) are decided per request.
+        var metadata = new Lazy<byte[]>(() => AuthorizationServerMetadataDocument.Write(services.GetRequiredService<BridgeSettings>()));
         var builders = new List<IEndpointConventionBuilder>();
 
         void Cors(string pattern, RequestDelegate handler, params string[] methods)
@@ -40,21 +46,36 @@ public static class CognitoAuthorizationBridgeEndpointRouteBuilderExtensions
             }));
         }
 
-        Cors(settings.MetadataPath, async context =>
+        RequestDelegate serveMetadata = async context =>
         {
+            // RFC 8414 section 3.1: the issuer's path follows the well-known segment; any other suffix is not ours.
+            if (!context.Request.Path.Equals(services.GetRequiredService<BridgeSettings>().MetadataPath, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             context.Response.ContentType = "application/json";
             context.Response.Headers.CacheControl = "public, max-age=3600";
-            await context.Response.Body.WriteAsync(metadata, context.RequestAborted);
-        }, "GET");
+            await context.Response.Body.WriteAsync(metadata.Value, context.RequestAborted);
+        };
+        Cors(CognitoAuthorizationBridgeDefaults.MetadataPath, serveMetadata, "GET");
+        Cors(CognitoAuthorizationBridgeDefaults.MetadataPath + "/{**issuerPath}", serveMetadata, "GET");
         builders.Add(endpoints.MapGet(CognitoAuthorizationBridgeDefaults.AuthorizePath, context => services.GetRequiredService<AuthorizeEndpoint>().HandleAsync(context)));
         builders.Add(endpoints.MapPost(CognitoAuthorizationBridgeDefaults.ConsentPath, context => services.GetRequiredService<ConsentEndpoint>().HandleAsync(context)));
         builders.Add(endpoints.MapGet(CognitoAuthorizationBridgeDefaults.CallbackPath, context => services.GetRequiredService<CallbackEndpoint>().HandleAsync(context)));
         Cors(CognitoAuthorizationBridgeDefaults.TokenPath, context => services.GetRequiredService<TokenEndpoint>().HandleAsync(context), "POST");
         Cors(CognitoAuthorizationBridgeDefaults.RevocationPath, context => services.GetRequiredService<RevocationEndpoint>().HandleAsync(context), "POST");
-        if (settings.Options.DynamicClientRegistration)
+        Cors(CognitoAuthorizationBridgeDefaults.RegistrationPath, context =>
         {
-            Cors(CognitoAuthorizationBridgeDefaults.RegistrationPath, context => services.GetRequiredService<RegistrationEndpoint>().HandleAsync(context), "POST");
-        }
+            if (!services.GetRequiredService<BridgeSettings>().Options.DynamicClientRegistration)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound; // not advertised in the metadata either
+                return Task.CompletedTask;
+            }
+
+            return services.GetRequiredService<RegistrationEndpoint>().HandleAsync(context);
+        }, "POST");
 
         var group = new BridgeEndpointConventions(builders);
         group.Add(builder =>

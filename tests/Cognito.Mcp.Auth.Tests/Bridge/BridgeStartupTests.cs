@@ -58,4 +58,30 @@ public sealed class BridgeStartupTests
 
         Assert.Contains(error.Failures, f => f.StartsWith("Cognito:ScopesSupported holds openid, other-api/admin: the authorization bridge offers", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Mapping_the_bridge_reads_no_settings_so_a_mistake_is_reported_by_start_up_validation()
+    {
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
+        var settings = McpTestServer.DefaultSettings(cognito.DevelopmentPool!, Testing.LocalCognitoDevelopmentPool.M2MClientId);
+        Exception? fromMap = null;
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => McpTestServer.StartAsync(
+            settings,
+            services => services.AddCognitoAuthorizationBridge(),
+            configureApp: app =>
+            {
+                try
+                {
+                    app.MapCognitoAuthorizationBridge();
+                }
+                catch (Exception ex)
+                {
+                    fromMap = ex;
+                }
+            }));
+
+        Assert.Null(fromMap);
+        Assert.Contains(error.Failures, f => f.StartsWith("Cognito:AuthorizationBridge:ClientId is missing", StringComparison.Ordinal));
+    }
 }

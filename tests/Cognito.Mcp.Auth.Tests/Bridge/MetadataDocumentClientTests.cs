@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using System.Text.Json;
 using Cognito.Mcp.Auth.Bridge.Internal;
@@ -86,6 +87,10 @@ public sealed class MetadataDocumentClientTests
             {
                 TrustDocumentServer(services);
                 services.PostConfigureAll<CognitoMcpAuthOptions>(o => o.AllowLocalIssuer = true); // LocalCognito stands in for Cognito
+
+                // The document server listens on a random port, which the default-port rule would refuse first; this
+                // test is about the address check behind it.
+                services.Replace(ServiceDescriptor.Singleton(new ClientMetadataDocumentOptions { RequireDefaultPort = false }));
             },
             environment: "Production");
         using var browser = host.NewBrowser();
