@@ -26,7 +26,7 @@ builder.Services.AddMcpServer(options =>
             "A calculator. Tools: add(a, b), subtract(a, b), multiply(a, b), divide(a, b), power(base, exponent), square_root(number).";
     })
     .WithHttpTransport(options => options.Stateless = true)
-    .WithTools([typeof(CalculatorTools)])
+    .WithTools<CalculatorTools>()
     .AddAuthorizationFilters()
     .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
     {
@@ -35,6 +35,8 @@ builder.Services.AddMcpServer(options =>
         logger.LogInformation("Tool {Tool} called by client {ClientId}", context.Params?.Name, context.User?.FindFirst("client_id")?.Value);
         return await next(context, cancellationToken);
     }));
+
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, CalculatorJson.Default));
 
 // CORS is opt-in: no origin is allowed unless listed in Cors:AllowedOrigins.
 var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -48,7 +50,7 @@ var app = builder.Build();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("healthy")));
 app.MapMcp("/mcp").RequireCognitoMcpAuth();
 
 // A configuration mistake (the Cognito section is checked at start-up) ends here: its messages, exit code 1.
