@@ -6,7 +6,8 @@
 #   Debian packages: awscli (setup.sh and the management API against LocalCognito), jq and shellcheck (setup.sh),
 #                    chromium (browser tests, driven by Playwright without a browser download), nodejs + npm if npm is
 #                    missing (the TypeScript SDK interop tests), nginx (the reverse-proxy tests) and redis-server: the
-#                    tests start their own on free loopback ports, so the system services are kept from starting here
+#                    tests start their own on free loopback ports, so the system services are kept from starting here;
+#                    gcc and libc6-dev (the native AOT publish of CalculatorServer links with them)
 #   npm packages:    tests/interop, pinned by its package-lock.json (npm ci)
 #
 # Extra arguments go to `dotnet test`, e.g. `bash test.sh --project tests/Cognito.Mcp.Auth.Tests`.
@@ -22,7 +23,7 @@ if [ -n "$markers" ]; then
   say "unresolved merge conflict markers in tracked files:"; echo "$markers"; exit 1
 fi
 
-packages=(awscli jq shellcheck chromium nginx redis-server)
+packages=(awscli jq shellcheck chromium nginx redis-server gcc libc6-dev)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 # "install ok installed" only: a removed package whose configuration files remain still answers dpkg -s.

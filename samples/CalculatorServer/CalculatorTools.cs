@@ -6,9 +6,15 @@ using ModelContextProtocol.Server;
 namespace CalculatorServer;
 
 /// <summary>The six calculator tools of the original demo: same names, parameters and float semantics.</summary>
+// Not a static class: WithTools<CalculatorTools>() takes it as a type argument, which finds the tools without reflection
+// over the whole assembly (native AOT).
 [McpServerToolType]
-public static class CalculatorTools
+public sealed class CalculatorTools
 {
+    private CalculatorTools()
+    {
+    }
+
     [McpServerTool(Name = "add"), Description("Add two numbers")]
     public static CallToolResult Add(double a, double b) => Result(a + b);
 

@@ -36,7 +36,7 @@ builder.Services.AddMcpServer(options =>
             "A calculator. Tools: add(a, b), subtract(a, b), multiply(a, b), divide(a, b), power(base, exponent), square_root(number).";
     })
     .WithHttpTransport(options => options.Stateless = true)
-    .WithTools([typeof(CalculatorTools)])
+    .WithTools<CalculatorTools>()
     .AddAuthorizationFilters()
     .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
     {
@@ -45,6 +45,8 @@ builder.Services.AddMcpServer(options =>
         logger.LogInformation("Tool {Tool} called by client {ClientId}", context.Params?.Name, context.User?.FindFirst("client_id")?.Value);
         return await next(context, cancellationToken);
     }));
+
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, CalculatorJson.Default));
 
 // CORS is opt-in: no origin is allowed unless listed in Cors:AllowedOrigins.
 var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -65,7 +67,7 @@ if (ForwardedHeadersSettings.Apply(app) is { Count: > 0 } proxyErrors)
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("healthy")));
 app.MapMcp("/mcp").RequireCognitoMcpAuth();
 if (bridge)
 {

@@ -221,7 +221,10 @@ public sealed class LocalUserPool
     /// </summary>
     /// <param name="clientId">The <c>client_id</c> and <c>sub</c>.</param>
     /// <param name="scopes">The scopes, joined with spaces into <c>scope</c>.</param>
-    /// <param name="editClaims">Edits the claims (in Cognito's order) before signing: remove, replace or add.</param>
+    /// <param name="editClaims">
+    /// Edits the claims (in Cognito's order) before signing: remove, replace or add. Values are strings, numbers,
+    /// booleans, string arrays or lists, or a <c>JsonNode</c>/<c>JsonElement</c> for any other JSON.
+    /// </param>
     /// <returns>The compact JWT.</returns>
     public string IssueAccessToken(string clientId, IEnumerable<string> scopes, Action<IDictionary<string, object>>? editClaims = null)
     {

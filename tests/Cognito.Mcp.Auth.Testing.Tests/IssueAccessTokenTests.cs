@@ -40,6 +40,28 @@ public sealed class IssueAccessTokenTests
     }
 
     [Fact]
+    public async Task Edited_claims_may_hold_any_JSON_and_a_value_that_cannot_be_written_is_named()
+    {
+        await using var t = await TestCognito.StartAsync();
+
+        var token = t.Pool.IssueAccessToken("someclient", ["x/y"], claims =>
+        {
+            claims["address"] = new System.Text.Json.Nodes.JsonObject { ["country"] = "NZ" };
+            claims["groups"] = new List<string> { "admins", "staff+ops" };
+            claims["ratio"] = 0.5;
+            claims["verified"] = true;
+        });
+        var error = Assert.Throws<ArgumentException>(() => t.Pool.IssueAccessToken("someclient", ["x/y"], claims => claims["when"] = DateTimeOffset.UnixEpoch));
+
+        // Added claims come last, in the order added, written as Cognito writes JSON ('+' as is).
+        Assert.EndsWith(
+            ""","address":{"country":"NZ"},"groups":["admins","staff+ops"],"ratio":0.5,"verified":true}""",
+            Base64UrlEncoder.Decode(token.Split('.')[1]),
+            StringComparison.Ordinal);
+        Assert.StartsWith("The claim 'when' holds a System.DateTimeOffset, which LocalCognito cannot write into a token.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_keys_are_private_keys_with_key_ids_for_forging_variants()
     {
         await using var t = await TestCognito.StartAsync();

@@ -81,7 +81,8 @@ internal sealed class DiscoveryEndpoints(LocalCognito cognito)
         foreach (var key in pool.Keys.Published)
         {
             var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
-            keys.Add(new JsonObject
+            // Typed as JsonNode so Add(JsonNode) is called, not Add<T>(T), which serializes T by reflection.
+            JsonNode jwk = new JsonObject
             {
                 ["alg"] = "RS256",
                 ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
@@ -89,7 +90,8 @@ internal sealed class DiscoveryEndpoints(LocalCognito cognito)
                 ["kty"] = "RSA",
                 ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
                 ["use"] = "sig",
-            });
+            };
+            keys.Add(jwk);
         }
 
         return WriteAsync(context, new JsonObject { ["keys"] = keys });

@@ -35,7 +35,7 @@ internal static class JwsWriter
             foreach (var (name, value) in claims)
             {
                 writer.WritePropertyName(name);
-                JsonSerializer.Serialize(writer, value, value?.GetType() ?? typeof(object));
+                JsonSerializer.Serialize(writer, value, ClaimJson.For(name, value));
             }
 
             writer.WriteEndObject();

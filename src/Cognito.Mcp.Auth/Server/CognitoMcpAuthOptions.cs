@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Cognito.Mcp.Auth;
 
 /// <summary>
@@ -143,6 +145,7 @@ public sealed class CognitoMcpAuthOptions
     /// created once from the application's services (register it there, or its constructor's dependencies). Default
     /// <see langword="null"/>: <see cref="Events"/> is used.
     /// </summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     public Type? EventsType { get; set; }
 
     /// <summary>

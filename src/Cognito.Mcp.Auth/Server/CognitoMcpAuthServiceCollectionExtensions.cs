@@ -72,7 +72,7 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         var first = registry.All.Count == 0;
         registry.Add(registration);
 
-        var optionsBuilder = services.AddOptions<CognitoMcpAuthOptions>(registration.OptionsName).BindConfiguration(configurationSectionPath);
+        var optionsBuilder = CognitoMcpAuthSettings.Bind(services.AddOptions<CognitoMcpAuthOptions>(registration.OptionsName), configurationSectionPath);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
