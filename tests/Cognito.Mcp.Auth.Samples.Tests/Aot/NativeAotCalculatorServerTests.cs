@@ -143,6 +143,34 @@ public sealed class NativeAotCalculatorServerTests(NativePublishFixture publish)
     }
 
     [Fact]
+    public async Task The_native_binary_serves_the_authorization_bridge_as_the_JIT_build_does()
+    {
+        var (cognito, server) = await StartAsync(await publish.GetAsync());
+        await using var _ = cognito;
+        await using var __ = server;
+        await using var jit = await StartJitAsync(cognito);
+        using var http = new HttpClient();
+        const string MetadataPath = "/.well-known/oauth-authorization-server";
+
+        var metadata = await http.GetStringAsync(server.BaseAddress + MetadataPath, Cancellation);
+        Assert.Equal(await http.GetStringAsync(jit.BaseAddress + MetadataPath, Cancellation), metadata);
+        Assert.Contains("\"code_challenge_methods_supported\": [\n    \"S256\"\n  ]", metadata, StringComparison.Ordinal);
+
+        // Registration writes to the store (Data Protection, source-generated JSON) and answers from the binary.
+        using var registered = await http.PostAsync(
+            server.BaseAddress + "/oauth/register",
+            new StringContent("""{"redirect_uris":["http://127.0.0.1:33418/"],"client_name":"aot"}""", System.Text.Encoding.UTF8, "application/json"),
+            Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+        var clientId = System.Text.Json.JsonDocument.Parse(await registered.Content.ReadAsStringAsync(Cancellation)).RootElement.GetProperty("client_id").GetString();
+        using var consent = await http.GetAsync(
+            $"{server.BaseAddress}/oauth/authorize?response_type=code&client_id={clientId}&redirect_uri=http%3A%2F%2F127.0.0.1%3A33418%2F&state=s&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256",
+            Cancellation);
+        Assert.Equal(System.Net.HttpStatusCode.OK, consent.StatusCode);
+        Assert.Contains("Allow <span class=\"client\">aot</span> to use CalculatorApp?", await consent.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_native_binary_stops_at_start_up_with_every_configuration_error()
     {
         var binary = await publish.GetAsync();
