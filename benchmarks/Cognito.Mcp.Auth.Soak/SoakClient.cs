@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cognito.Mcp.Auth.Client;
 using Cognito.Mcp.Auth.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -64,6 +65,20 @@ internal sealed class SoakClient : IAsyncDisposable
         }
 
         return await CallOnceAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the token the client got while connecting with a new one and returns when it arrived (a
+    /// <see cref="Stopwatch"/> timestamp): the start of the client's measured run, which then holds exactly one token
+    /// request per refresh period whatever the warm-up cost. <c>RenewTokenAsync</c> is the token client's way to get a
+    /// new token before the cached one is due.
+    /// </summary>
+    public async Task<long> StartTokenPeriodAsync(CancellationToken cancellationToken)
+    {
+        var tokens = _services.GetRequiredService<ICognitoTokenClient>();
+        var warmUpToken = await tokens.GetTokenAsync(cancellationToken: cancellationToken);
+        await tokens.RenewTokenAsync(rejectedToken: warmUpToken, cancellationToken: cancellationToken);
+        return Stopwatch.GetTimestamp();
     }
 
     /// <summary>Calls until <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp) or cancellation.</summary>

@@ -17,8 +17,11 @@ public sealed record SoakResult
     /// <summary>Gets the successful calls of each client, to show their spread.</summary>
     public required IReadOnlyList<long> CallsPerClient { get; init; }
 
-    /// <summary>Gets the token requests LocalCognito received from the first client's connect to the end.</summary>
+    /// <summary>Gets the token requests LocalCognito received after the warm-up (each client's new token included).</summary>
     public required long TokenRequests { get; init; }
+
+    /// <summary>Gets the token requests of the warm-up: each client's first token, got while connecting.</summary>
+    public required long TokenRequestsInWarmUp { get; init; }
 
     /// <summary>Gets the JWKS downloads LocalCognito served during the whole soak (the server's first one included).</summary>
     public required long JwksDownloads { get; init; }

@@ -13,8 +13,9 @@ namespace Cognito.Mcp.Auth.Soak;
 /// <list type="number">
 /// <item>Every client connects (its first token request; the server's first JWKS download) and makes one call, then
 /// waits; once all have, the counters and the memory are read ("start") and the clients are let go.</item>
-/// <item>Each client calls until its own start plus <see cref="SoakSettings.Duration"/>: its tokens are then requested
-/// at fixed points of its own timeline, so the expected count depends on the lifetimes only.</item>
+/// <item>Each client then gets a new token (the warm-up's may be half spent, on a slow machine more than spent) and
+/// calls until that moment plus <see cref="SoakSettings.Duration"/>: its token requests fall at fixed points of its
+/// own timeline, one per refresh period, so the count expected depends on the lifetimes only.</item>
 /// <item>At half the run the pool rotates its keys (tokens issued from then on are signed with the new key; the old
 /// one stays in the JWKS). One token lifetime later, when the last token signed with the old key has expired (its
 /// <c>exp</c> is at most the rotation plus a lifetime), the old key leaves the JWKS. The server must fetch the new key
@@ -82,13 +83,13 @@ public static class SoakRun
             return Task.Run(
                 async () =>
                 {
-                    var deadline = Stopwatch.GetTimestamp() + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
                     var connected = await client.ConnectAsync(cancellationToken);
                     ready[i].TrySetResult();
                     await release.Task.WaitAsync(cancellationToken);
                     if (connected)
                     {
-                        await client.RunUntilAsync(deadline, cancellationToken);
+                        var started = await client.StartTokenPeriodAsync(cancellationToken);
+                        await client.RunUntilAsync(started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency), cancellationToken);
                     }
                 },
                 cancellationToken);
@@ -101,8 +102,8 @@ public static class SoakRun
         say($"{clients.Count} clients connected and made a call in {warmUp.TotalSeconds:0.0} s; managed heap {memoryAtStart.ManagedHeapBytes / 1024.0 / 1024.0:0.0} MiB, working set {memoryAtStart.WorkingSetBytes / 1024.0 / 1024.0:0.0} MiB");
         release.TrySetResult();
 
-        // The rotation at half the run (or as soon as the clients are calling, if connecting took longer than that).
-        await DelayUntilAsync(start, settings.Duration / 2, cancellationToken);
+        // Every client's run ends at least a Duration after this, so the removal (half a run plus a lifetime) falls within it.
+        await DelayUntilAsync(start, warmUp + settings.Duration / 2, cancellationToken);
         pool.RotateSigningKeys(keepPreviousKeysInJwks: true);
         ledger.Rotated();
         var rotatedAt = Stopwatch.GetElapsedTime(start);
@@ -122,6 +123,7 @@ public static class SoakRun
         say($"{elapsed.TotalSeconds:0.0} s: done; managed heap {memoryAtEnd.ManagedHeapBytes / 1024.0 / 1024.0:0.0} MiB, working set {memoryAtEnd.WorkingSetBytes / 1024.0 / 1024.0:0.0} MiB");
 
         var whole = end - beforeConnect;
+        var measured = end - afterWarmUp;
         return new SoakResult
         {
             Settings = settings,
@@ -129,9 +131,10 @@ public static class SoakRun
             FailedCalls = clients.Sum(c => c.Failures),
             FailureSamples = [.. clients.SelectMany(c => c.FailureSamples)],
             CallsPerClient = [.. clients.Select(c => c.Calls)],
-            TokenRequests = whole.Token,
+            TokenRequests = measured.Token,
+            TokenRequestsInWarmUp = (afterWarmUp - beforeConnect).Token,
             JwksDownloads = whole.Jwks,
-            JwksDownloadsAfterWarmUp = (end - afterWarmUp).Jwks,
+            JwksDownloadsAfterWarmUp = measured.Jwks,
             DiscoveryDownloads = whole.Discovery,
             ServerRefusals = refusals.ByReason,
             HttpRequests = ledger.Requests,
