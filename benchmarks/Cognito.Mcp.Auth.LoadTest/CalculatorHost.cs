@@ -10,7 +10,10 @@ namespace Cognito.Mcp.Auth.LoadTest;
 /// </summary>
 internal static class CalculatorHost
 {
-    public static async Task<WebApplication> StartAsync(ServerVariant variant, LocalUserPool pool)
+    /// <param name="variant">Open or protected.</param>
+    /// <param name="pool">The pool whose tokens the protected variant accepts.</param>
+    /// <param name="settings">Settings laid over the defaults below (the soak allows its own app clients so).</param>
+    public static async Task<WebApplication> StartAsync(ServerVariant variant, LocalUserPool pool, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = "CalculatorServer" });
         builder.Configuration.Sources.Clear();
@@ -24,6 +27,7 @@ internal static class CalculatorHost
             ["Cognito:Resource"] = "http://127.0.0.1/mcp",
             ["Cognito:ResourceName"] = "CalculatorApp",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // The sample logs every tool call at Information; a console logger would then be what is measured.
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);

@@ -19,6 +19,7 @@ public sealed class LocalAppClient
         CallbackUrls = [.. settings.CallbackUrls];
         LogoutUrls = [.. settings.LogoutUrls];
         AccessTokenValidity = settings.AccessTokenValidity;
+        EmulatorOnlyAccessTokenValidity = settings.EmulatorOnlyAccessTokenValidity;
         IdTokenValidity = settings.IdTokenValidity;
         RefreshTokenValidity = settings.RefreshTokenValidity;
         Created = created;
@@ -48,8 +49,15 @@ public sealed class LocalAppClient
     /// <summary>Gets the registered sign-out URLs.</summary>
     public IReadOnlyList<string> LogoutUrls { get; }
 
-    /// <summary>Gets the access token lifetime.</summary>
+    /// <summary>Gets the access token lifetime, as Cognito would hold it (5 minutes to 1 day).</summary>
     public TimeSpan AccessTokenValidity { get; }
+
+    /// <summary>
+    /// Gets the access token lifetime below Cognito's minimum that this client's tokens have instead of
+    /// <see cref="AccessTokenValidity"/> (<see cref="LocalAppClientSettings.EmulatorOnlyAccessTokenValidity"/>: not
+    /// Cognito behaviour), or <see langword="null"/>.
+    /// </summary>
+    public TimeSpan? EmulatorOnlyAccessTokenValidity { get; }
 
     /// <summary>Gets the ID token lifetime.</summary>
     public TimeSpan IdTokenValidity { get; }
@@ -58,6 +66,9 @@ public sealed class LocalAppClient
     public TimeSpan RefreshTokenValidity { get; }
 
     internal LocalUserPool Pool { get; }
+
+    /// <summary>How long the access tokens issued to this client live: the emulator-only value when set.</summary>
+    internal TimeSpan IssuedAccessTokenLifetime => EmulatorOnlyAccessTokenValidity ?? AccessTokenValidity;
 
     /// <summary>Gets the management API's echo-only values (units, auth flows, identity providers).</summary>
     internal ManagementClientExtras Extras { get; init; } = ManagementClientExtras.Default;

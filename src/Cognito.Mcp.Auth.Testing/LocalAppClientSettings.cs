@@ -56,6 +56,16 @@ public sealed class LocalAppClientSettings
     /// <summary>Gets or sets the access token lifetime. Defaults to 1 hour, like Cognito; 5 minutes to 1 day.</summary>
     public TimeSpan AccessTokenValidity { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Gets or sets an access token lifetime that Cognito cannot be given: <b>not Cognito behaviour</b>, an emulator
+    /// setting for tests that must see tokens expire and be refreshed within seconds (a soak, a refresh test in real
+    /// time). Defaults to <see langword="null"/>: tokens live <see cref="AccessTokenValidity"/>, which keeps Cognito's
+    /// 5-minute minimum. When set (1 second to 1 day), every access token of this client lives this long instead, and
+    /// <c>expires_in</c> says so; <see cref="AccessTokenValidity"/> is still validated and is what the management API
+    /// (<c>DescribeUserPoolClient</c>) shows, since a real pool could not hold this value.
+    /// </summary>
+    public TimeSpan? EmulatorOnlyAccessTokenValidity { get; set; }
+
     /// <summary>Gets or sets the ID token lifetime. Defaults to 1 hour, like Cognito; 5 minutes to 1 day.</summary>
     public TimeSpan IdTokenValidity { get; set; } = TimeSpan.FromHours(1);
 

@@ -230,7 +230,7 @@ public sealed class LocalUserPool
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(scopes);
-        var lifetime = FindClient(clientId)?.AccessTokenValidity ?? TimeSpan.FromHours(1);
+        var lifetime = FindClient(clientId)?.IssuedAccessTokenLifetime ?? TimeSpan.FromHours(1);
         var claims = TokenClaims.ClientCredentials(Issuer, clientId, scopes, Owner.TimeProvider.GetUtcNow(), lifetime);
         editClaims?.Invoke(claims);
         return JwsWriter.Write(Keys.AccessKey, claims);
@@ -284,6 +284,18 @@ public sealed class LocalUserPool
         lock (_lock)
         {
             Volatile.Write(ref _keys, _keys.Rotate(keepPreviousKeysInJwks));
+        }
+    }
+
+    /// <summary>
+    /// Stops publishing the keys that earlier rotations kept in the JWKS (the second half of a rotation: call it once
+    /// the last token signed with them has expired). The current keys stay.
+    /// </summary>
+    public void RemoveRetiredSigningKeys()
+    {
+        lock (_lock)
+        {
+            Volatile.Write(ref _keys, _keys.WithoutRetired());
         }
     }
 

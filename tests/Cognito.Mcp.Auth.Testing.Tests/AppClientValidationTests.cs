@@ -45,6 +45,25 @@ public sealed class AppClientValidationTests
         Assert.Equal("InvalidParameterException", exception.ErrorType);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(500)]
+    [InlineData(1500)]
+    [InlineData(2 * 24 * 3600 * 1000)]
+    public async Task Emulator_only_access_token_validity_outside_whole_seconds_from_one_second_to_one_day_is_refused(long milliseconds)
+    {
+        await using var t = await TestCognito.StartAsync();
+
+        var exception = Assert.Throws<LocalCognitoException>(() => t.Pool.AddClient(new LocalAppClientSettings
+        {
+            Name = "x",
+            EmulatorOnlyAccessTokenValidity = TimeSpan.FromMilliseconds(milliseconds),
+        }));
+
+        Assert.Equal("InvalidParameterException", exception.ErrorType);
+        Assert.Contains("EmulatorOnlyAccessTokenValidity", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Weak_password_is_refused_with_InvalidPasswordException()
     {

@@ -92,6 +92,27 @@ public sealed class ClientCredentialsTests
     }
 
     [Fact]
+    public async Task Emulator_only_access_token_validity_gives_tokens_shorter_than_Cognito_allows()
+    {
+        await using var t = await TestCognito.StartAsync();
+        var seconds = t.Pool.AddClient(new LocalAppClientSettings
+        {
+            Name = "soak",
+            GenerateSecret = true,
+            AllowedOAuthFlows = [LocalOAuthFlows.ClientCredentials],
+            AllowedOAuthScopes = [TestData.ReadScope],
+            EmulatorOnlyAccessTokenValidity = TimeSpan.FromSeconds(10),
+        });
+
+        var body = await (await t.ClientCredentialsAsync(seconds)).JsonAsync();
+        var payload = Jwt.Payload((string)body["access_token"]!);
+
+        Assert.Equal(10, (int)body["expires_in"]!);
+        Assert.Equal(10, (long)payload["exp"]! - (long)payload["iat"]!);
+        Assert.Equal(TimeSpan.FromHours(1), seconds.AccessTokenValidity); // what a real pool would hold, and DescribeUserPoolClient shows
+    }
+
+    [Fact]
     public async Task Access_token_validates_against_the_published_jwks_and_issuer()
     {
         await using var t = await TestCognito.StartAsync();

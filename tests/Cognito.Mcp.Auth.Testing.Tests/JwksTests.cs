@@ -56,6 +56,20 @@ public sealed class JwksTests
     }
 
     [Fact]
+    public async Task Removing_retired_keys_leaves_the_current_keys_only()
+    {
+        await using var t = await TestCognito.StartAsync();
+        var oldKid = t.Pool.AccessTokenSigningKey.KeyId;
+        t.Pool.RotateSigningKeys();
+
+        t.Pool.RemoveRetiredSigningKeys();
+        var kids = await KidsAsync(t);
+
+        Assert.Equal([t.Pool.AccessTokenSigningKey.KeyId, t.Pool.IdTokenSigningKey.KeyId], kids);
+        Assert.DoesNotContain(oldKid, kids);
+    }
+
+    [Fact]
     public async Task Rotation_without_keeping_drops_previous_keys()
     {
         await using var t = await TestCognito.StartAsync();

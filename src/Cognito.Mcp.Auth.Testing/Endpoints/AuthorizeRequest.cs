@@ -111,7 +111,7 @@ internal sealed record AuthorizeRequest(
             ("id_token", id),
             ("access_token", access),
             ("token_type", "Bearer"),
-            ("expires_in", ((long)Client.AccessTokenValidity.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("expires_in", ((long)Client.IssuedAccessTokenLifetime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("state", State));
     }
 }

@@ -119,6 +119,15 @@ internal static partial class CognitoValidation
         Validity("AccessTokenValidity", settings.AccessTokenValidity, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
         Validity("IdTokenValidity", settings.IdTokenValidity, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
         Validity("RefreshTokenValidity", settings.RefreshTokenValidity, TimeSpan.FromMinutes(60), TimeSpan.FromDays(3650));
+        if (settings.EmulatorOnlyAccessTokenValidity is { } emulatorOnly)
+        {
+            // Not Cognito's rule: the emulator-only lifetime has no Cognito limits to copy; whole seconds, as exp is.
+            Validity("EmulatorOnlyAccessTokenValidity", emulatorOnly, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+            if (emulatorOnly.Ticks % TimeSpan.TicksPerSecond != 0)
+            {
+                throw Invalid($"EmulatorOnlyAccessTokenValidity must be whole seconds, as exp and expires_in are; it was {emulatorOnly}.");
+            }
+        }
     }
 
     /// <summary>The pool's password policy as CreateUserPool set it; Cognito's default (8, all classes) otherwise.</summary>

@@ -48,11 +48,11 @@ internal static class ClientCredentialsGrant
         }
 
         var now = pool.Owner.TimeProvider.GetUtcNow();
-        var claims = TokenClaims.ClientCredentials(pool.Issuer, client.ClientId, requested, now, client.AccessTokenValidity);
+        var claims = TokenClaims.ClientCredentials(pool.Issuer, client.ClientId, requested, now, client.IssuedAccessTokenLifetime);
         return TokenResult.Ok(new JsonObject
         {
             ["access_token"] = JwsWriter.Write(pool.Keys.AccessKey, claims),
-            ["expires_in"] = (long)client.AccessTokenValidity.TotalSeconds,
+            ["expires_in"] = (long)client.IssuedAccessTokenLifetime.TotalSeconds,
             ["token_type"] = "Bearer",
         });
     }

@@ -31,6 +31,8 @@ internal sealed class SigningKeys
     public SigningKeys Rotate(bool keepPrevious) =>
         new(NewKey(), NewKey(), keepPrevious ? [AccessKey, IdKey, .. Retired] : []);
 
+    public SigningKeys WithoutRetired() => new(AccessKey, IdKey, []);
+
     private static RsaSecurityKey NewKey()
     {
         return new RsaSecurityKey(RSA.Create(2048)) { KeyId = RandomStrings.KeyId() };

@@ -47,7 +47,7 @@ internal static class TokenClaims
         claims["token_use"] = "access";
         claims["scope"] = string.Join(' ', scopes);
         claims["auth_time"] = signIn.AuthTime.ToUnixTimeSeconds();
-        claims["exp"] = iat + (long)client.AccessTokenValidity.TotalSeconds;
+        claims["exp"] = iat + (long)client.IssuedAccessTokenLifetime.TotalSeconds;
         claims["iat"] = iat;
         claims["jti"] = Guid.NewGuid().ToString();
         claims["username"] = signIn.User.Username;

@@ -41,7 +41,7 @@ internal static class UserTokens
             body["refresh_token"] = refreshToken;
         }
 
-        body["expires_in"] = (long)client.AccessTokenValidity.TotalSeconds;
+        body["expires_in"] = (long)client.IssuedAccessTokenLifetime.TotalSeconds;
         body["token_type"] = "Bearer";
         return body;
     }

@@ -133,6 +133,26 @@ public sealed class SigningKeyTests
     }
 
     [Fact]
+    public async Task Concurrent_first_tokens_of_a_rotated_key_are_all_accepted_with_one_refresh()
+    {
+        await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);
+        var pool = cognito.DevelopmentPool!;
+        await using var server = await McpTestServer.StartAsync(McpTestServer.DefaultSettings(pool, LocalCognitoDevelopmentPool.M2MClientId));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, Token(pool)));
+        cognito.Requests.Reset();
+
+        pool.RotateSigningKeys();
+
+        // Many clients present their first token of the new key at once: those arriving while the refresh that the
+        // first one started is in flight must wait for it, not be refused with the keys of before.
+        var tokens = Enumerable.Range(0, 32).Select(_ => Token(pool)).ToList();
+        var statuses = await Task.WhenAll(tokens.Select(token => Task.Run(() => SendAsync(server, token))));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(1, cognito.Requests.Jwks);
+    }
+
+    [Fact]
     public async Task Remembered_token_is_forgotten_when_its_signing_key_leaves_the_jwks()
     {
         await using var cognito = await TestCognito.StartAsync(TestContext.Current.CancellationToken);

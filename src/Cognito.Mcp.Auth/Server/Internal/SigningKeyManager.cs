@@ -98,6 +98,35 @@ internal sealed class SigningKeyManager : BaseConfigurationManager, IConfigurati
         return AwaitFetchAsync(fetch, cancel);
     }
 
+    /// <summary>
+    /// Waits for the download in flight, if any (its failure keeps the last good keys), then tells whether the keys
+    /// changed since <paramref name="generation"/>. A request refused for an unknown key id asks this before giving up:
+    /// its own refresh request is declined within <see cref="BaseConfigurationManager.RefreshInterval"/> of another
+    /// request's, and that other request's download may be the one bringing the key.
+    /// </summary>
+    public async Task<bool> HasKeysNewerThanAsync(long generation)
+    {
+        Task<OpenIdConnectConfiguration>? inFlight;
+        lock (_gate)
+        {
+            inFlight = _inFlight;
+        }
+
+        if (inFlight is not null)
+        {
+            try
+            {
+                await inFlight;
+            }
+            catch (Exception)
+            {
+                // The download failed: the last good keys stay, and the generation tells whether anything changed.
+            }
+        }
+
+        return Generation != generation;
+    }
+
     public override void RequestRefresh()
     {
         var now = _time.GetUtcNow();

@@ -72,6 +72,15 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && await _keys.HasKeysNewerThanAsync(generation))
+        {
+            // A key id unknown to the keys this validation used, while another request's refresh was bringing new
+            // keys (a rotation: many clients present their first token of the new key at once, and only the first
+            // may start a download). Validated again with the keys that refresh brought, not refused.
+            generation = _keys.Generation;
+            result = await base.ValidateTokenAsync(token, validationParameters);
+        }
+
         // Keys that changed during validation (the first fetch, a rotation) leave the token unremembered this time.
         if (result.IsValid && result.SecurityToken is JsonWebToken validated && result.ClaimsIdentity is { } identity
             && generation == _keys.Generation && _rules.Check(identity, out _, out _) is null)
