@@ -311,6 +311,56 @@ public sealed class BridgeFlowTests
     }
 
     [Fact]
+    public async Task A_callback_whose_state_names_no_pending_sign_in_is_refused_and_a_completed_one_cannot_be_replayed()
+    {
+        await using var host = await BridgeTestHost.StartAsync();
+        using var browser = host.NewBrowser();
+
+        using var unknown = await browser.GetAsync($"{host.Issuer}/oauth/callback?code=abc&state={new string('A', 43)}");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Null(unknown.Headers.Location);
+        Assert.Contains("expired or was already completed", await unknown.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+
+        // The same callback URL twice: the second finds nothing (the pending sign-in is spent).
+        var clientId = await browser.RegisterAsync(Redirect);
+        var (_, challenge) = SignInBrowser.NewPkce();
+        Uri? callback = null;
+        using (var page = await browser.GetAsync(browser.AuthorizeUrl(clientId, Redirect, challenge)))
+        using (var consented = await browser.SubmitConsentAsync(await page.Content.ReadAsStringAsync(Cancellation)))
+        {
+            var response = await browser.GetAsync(consented.Headers.Location!.AbsoluteUri);
+            while (callback is null)
+            {
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var html = await response.Content.ReadAsStringAsync(Cancellation);
+                    var fields = SignInBrowser.HiddenFields(html);
+                    fields["username"] = Testing.LocalCognitoDevelopmentPool.DemoUsername;
+                    fields["password"] = Testing.LocalCognitoDevelopmentPool.DemoPassword;
+                    var action = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*action=\"([^\"]+)\"").Groups[1].Value);
+                    response = await browser.Http.PostAsync(new Uri(response.RequestMessage!.RequestUri!, action), new FormUrlEncodedContent(fields), Cancellation);
+                    continue;
+                }
+
+                var location = new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!);
+                if (location.AbsolutePath == "/oauth/callback")
+                {
+                    callback = location;
+                    break;
+                }
+
+                response = await browser.GetAsync(location.AbsoluteUri);
+            }
+        }
+
+        using var first = await browser.GetAsync(callback.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.Found, first.StatusCode);
+        using var again = await browser.GetAsync(callback.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Null(again.Headers.Location);
+    }
+
+    [Fact]
     public async Task Consent_is_remembered_for_the_client_and_asked_again_for_another()
     {
         await using var host = await BridgeTestHost.StartAsync();
