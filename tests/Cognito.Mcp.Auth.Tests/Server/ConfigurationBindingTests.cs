@@ -47,7 +47,7 @@ public sealed partial class ConfigurationBindingTests
         var byReflection = new CognitoTokenClientOptions();
         configuration.GetSection("Cognito").Bind(byReflection);
 
-        Assert.Equal(18, keys.Count);
+        Assert.Equal(19, keys.Count); // every key of the client table, LockWaitTimeout included
         AssertSameSettings(keys, byReflection, bound);
         AssertNotDefaults(keys, bound);
         Assert.Equal("Cognito", bound.ConfigurationPath);
