@@ -18,7 +18,19 @@ internal static class BrowserBinding
     /// </summary>
     public static string CookieName(BridgeSettings settings) => settings.Secure ? "__Host-cognito-mcp-browser" : "cognito-mcp-browser";
 
-    public static string CookiePath(BridgeSettings settings) => settings.Secure ? "/" : settings.IssuerPath + "/oauth";
+    /// <summary>
+    /// The options of every bridge cookie: script cannot read it, https only when the issuer is, and
+    /// <c>SameSite=Lax</c> so it is sent on the top-level redirect back from Cognito's domain.
+    /// </summary>
+    public static CookieOptions CookieOptions(BridgeSettings settings, DateTimeOffset? expires) => new()
+    {
+        HttpOnly = true,
+        Secure = settings.Secure,
+        SameSite = SameSiteMode.Lax,
+        Path = settings.Secure ? "/" : settings.IssuerPath + "/oauth", // __Host- requires Path=/
+        Expires = expires,
+        IsEssential = true,
+    };
 
 
 
@@ -29,14 +41,7 @@ internal static class BrowserBinding
         if (context.Request.Cookies[name] is not { Length: 43 } value)
         {
             value = RandomIds.New();
-            context.Response.Cookies.Append(name, value, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = settings.Secure,
-                SameSite = SameSiteMode.Lax, // sent on the top-level redirect back from Cognito's domain
-                Path = CookiePath(settings),
-                IsEssential = true,
-            });
+            context.Response.Cookies.Append(name, value, CookieOptions(settings, expires: null));
         }
 
         return Hash(value);

@@ -42,15 +42,7 @@ internal sealed class ConsentCookie(BridgeSettings settings, IDataProtectionProv
             .Prepend(new ConsentRecord(clientId, key, [.. scopes], browserBinding, now + settings.Options.ConsentLifetime))
             .ToArray();
         var value = _protector.Protect(JsonSerializer.Serialize(records, BridgeJsonContext.Default.ConsentRecordArray));
-        context.Response.Cookies.Append(CookieName, value, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = settings.Secure,
-            SameSite = SameSiteMode.Lax,
-            Path = BrowserBinding.CookiePath(settings),
-            Expires = now + settings.Options.ConsentLifetime,
-            IsEssential = true,
-        });
+        context.Response.Cookies.Append(CookieName, value, BrowserBinding.CookieOptions(settings, now + settings.Options.ConsentLifetime));
     }
 
     /// <summary>Where a redirect goes, with the port of a loopback http redirect left out (RFC 8252 section 7.3).</summary>

@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Client.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -91,21 +92,8 @@ internal sealed class RegistrationEndpoint
         writer.WriteEndObject();
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > ClientRegistrationReader.MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new byte[ClientRegistrationReader.MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return length > ClientRegistrationReader.MaxBodyBytes ? null : buffer[..length];
-    }
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.ContentLength > ClientRegistrationReader.MaxBodyBytes
+            ? null
+            : await BoundedContent.ReadAsync(request.Body, ClientRegistrationReader.MaxBodyBytes, cancellationToken);
 }

@@ -23,6 +23,15 @@ internal static class BoundedContent
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        return await ReadAsync(stream, maxBytes, cancellationToken);
+    }
+
+    /// <summary>
+    /// A stream to its end, or <see langword="null"/> when it holds more than <paramref name="maxBytes"/> (a request
+    /// body as well as a response's).
+    /// </summary>
+    public static async Task<byte[]?> ReadAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
         var buffer = new byte[maxBytes + 1];
         var length = 0;
         while (length < buffer.Length)
