@@ -347,10 +347,8 @@ tmp_file="$(mktemp "$env_dir/.setup-env.XXXXXX")"
   echo "BRIDGE_CLIENT_SECRET=$bridge_secret"
   echo "REDIRECT_URI=$app_url/callback"
   echo "LOGOUT_URI=$app_url/logout"
-  if [ -n "$endpoint_url" ]; then
-    echo "# LocalCognito (--endpoint-url): tokens carry this issuer instead of https://cognito-idp.<region>.amazonaws.com/<pool>."
-    echo "ISSUER=$endpoint_url/$pool_id"
-  fi
+  echo "# The issuer in the pool's tokens (LocalCognito, --endpoint-url, has its own)."
+  if [ -n "$endpoint_url" ]; then echo "ISSUER=$endpoint_url/$pool_id"; else echo "ISSUER=https://cognito-idp.$region.amazonaws.com/$pool_id"; fi
   echo "# Used by bash setup.sh --teardown."
   echo "SETUP_POOL_NAME=$pool_name"
   echo "SETUP_DOMAIN_PREFIX=$domain_prefix"

@@ -10,7 +10,7 @@ if (SetupEnvFile.Find() is { } envFile)
     builder.Configuration.AddDotNetEnv(envFile);
 }
 
-builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToServerSettings(builder.Configuration));
+builder.Configuration.AddInMemoryCollection(SetupEnvSettings.ToServerSettings(builder.Configuration));
 if (builder.Environment.IsDevelopment())
 {
     builder.Configuration.AddUserSecrets<Program>(optional: true); // user-secrets beat .env, as in any ASP.NET Core app

@@ -39,7 +39,7 @@ static async Task<int> RunAsync(string? token, Uri? server, bool verbose, Cancel
         builder.Configuration.AddDotNetEnv(envFile);
     }
 
-    builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToClientSettings(builder.Configuration));
+    builder.Configuration.AddInMemoryCollection(SetupEnvSettings.ToClientSettings(builder.Configuration));
     builder.Configuration.AddUserSecrets(typeof(CalculatorDemo).Assembly, optional: true);
     builder.Configuration.AddEnvironmentVariables();
 

@@ -17,7 +17,7 @@ if (SetupEnvFile.Find() is { } envFile)
     builder.Configuration.AddDotNetEnv(envFile);
 }
 
-builder.Configuration.AddInMemoryCollection(SetupEnvFile.ToWebLoginSettings(builder.Configuration));
+builder.Configuration.AddInMemoryCollection(SetupEnvSettings.ToWebLoginSettings(builder.Configuration));
 if (builder.Environment.IsDevelopment())
 {
     builder.Configuration.AddUserSecrets<Program>(optional: true);

@@ -69,6 +69,23 @@ public sealed class EnvFileLocationTests
         }
     }
 
+    [Fact]
+    public async Task Env_file_without_an_issuer_makes_the_server_trust_the_issuer_cognito_uses_for_its_pool()
+    {
+        // A .env for a real pool written by an older setup.sh, which wrote ISSUER for LocalCognito only: the library
+        // derives the issuer from the region and pool id, and appsettings.json's LocalCognito issuer does not survive.
+        var envFile = Path.Combine(Directory.CreateTempSubdirectory("env-file-no-issuer-").FullName, ".env");
+        File.WriteAllText(envFile, EnvFileContent.Replace($"ISSUER={Issuer}\n", "", StringComparison.Ordinal));
+        try
+        {
+            Assert.Equal($"https://cognito-idp.us-east-1.amazonaws.com/{PoolId}", await TrustedIssuerAsync(workingDirectory: null, envFile));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(envFile)!, recursive: true);
+        }
+    }
+
     private static string EnvFileContent => $"""
         # Written by {nameof(EnvFileLocationTests)} and deleted when the test ends.
         REGION=us-east-1
@@ -87,13 +104,13 @@ public sealed class EnvFileLocationTests
     }
 
     /// <summary>
-    /// Starts CalculatorServer with no SETUP_ENV_FILE and returns the Cognito issuer its metadata names: the only
+    /// Starts CalculatorServer with the given SETUP_ENV_FILE (none by default) and returns the Cognito issuer its metadata names: the only
     /// authorization server, or the second when the authorization bridge is on (LocalCognito's defaults, no .env read:
     /// the bridge, at the origin of appsettings.json's Cognito:Resource, comes first).
     /// </summary>
-    private static async Task<string> TrustedIssuerAsync(string? workingDirectory)
+    private static async Task<string> TrustedIssuerAsync(string? workingDirectory, string? setupEnvFile = null)
     {
-        await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = null }, workingDirectory);
+        await using var server = await SampleHost.StartAsync("CalculatorServer", new Dictionary<string, string?> { ["SETUP_ENV_FILE"] = setupEnvFile }, workingDirectory);
         using var http = new HttpClient();
         var metadata = JsonNode.Parse(await http.GetStringAsync($"{server.BaseAddress}/.well-known/oauth-protected-resource/mcp", Cancellation))!;
         var servers = metadata["authorization_servers"]!.AsArray().Select(s => s!.GetValue<string>()).ToArray();
