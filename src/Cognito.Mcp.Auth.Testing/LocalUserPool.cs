@@ -50,10 +50,10 @@ public sealed class LocalUserPool
     public string Issuer => $"{Owner.BaseAddress}/{Id}";
 
     /// <summary>Gets the OIDC discovery document's address: <c>{Issuer}/.well-known/openid-configuration</c>.</summary>
-    public Uri DiscoveryEndpoint => new($"{Issuer}/.well-known/openid-configuration");
+    public Uri DiscoveryEndpoint => new(Issuer + CognitoEndpoints.Discovery.Path);
 
     /// <summary>Gets the JWKS address: <c>{Issuer}/.well-known/jwks.json</c>.</summary>
-    public Uri JwksUri => new($"{Issuer}/.well-known/jwks.json");
+    public Uri JwksUri => new(Issuer + CognitoEndpoints.Jwks.Path);
 
     /// <summary>Gets the domain prefix given to <see cref="AddDomain"/>, or <see langword="null"/>.</summary>
     public string? DomainPrefix => Volatile.Read(ref _domainPrefix);
@@ -62,22 +62,22 @@ public sealed class LocalUserPool
     /// Gets the OAuth domain, <c>{DomainBaseAddress}/domain/{prefix}</c>, or <see langword="null"/> before
     /// <see cref="AddDomain"/>.
     /// </summary>
-    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri($"{Owner.DomainBaseAddress}/domain/{prefix}") : null;
+    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri(CognitoEndpoints.DomainAddress(Owner.DomainBaseAddress, prefix)) : null;
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/token</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri TokenEndpoint => DomainEndpoint("/oauth2/token");
+    public Uri TokenEndpoint => DomainEndpoint(CognitoEndpoints.Token);
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/authorize</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri AuthorizeEndpoint => DomainEndpoint("/oauth2/authorize");
+    public Uri AuthorizeEndpoint => DomainEndpoint(CognitoEndpoints.Authorize);
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/userInfo</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri UserInfoEndpoint => DomainEndpoint("/oauth2/userInfo");
+    public Uri UserInfoEndpoint => DomainEndpoint(CognitoEndpoints.UserInfo);
 
     /// <summary>Gets <c>{DomainUrl}/logout</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri LogoutEndpoint => DomainEndpoint("/logout");
+    public Uri LogoutEndpoint => DomainEndpoint(CognitoEndpoints.Logout);
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/revoke</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri RevokeEndpoint => DomainEndpoint("/oauth2/revoke");
+    public Uri RevokeEndpoint => DomainEndpoint(CognitoEndpoints.Revoke);
 
     /// <summary>Gets the current access-token signing key, with its private key and <c>KeyId</c>, to forge variants.</summary>
     public RsaSecurityKey AccessTokenSigningKey => Keys.AccessKey;
@@ -344,8 +344,8 @@ public sealed class LocalUserPool
         return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Owner.TimeProvider.GetUtcNow()));
     }
 
-    private Uri DomainEndpoint(string path) =>
+    private Uri DomainEndpoint(CognitoEndpoint endpoint) =>
         DomainUrl is { } domain
-            ? new Uri(domain + path)
+            ? new Uri(domain + endpoint.Path)
             : throw new InvalidOperationException($"User pool {Id} has no domain: call AddDomain(\"my-prefix\") first; Cognito serves the OAuth endpoints only on a pool's domain.");
 }

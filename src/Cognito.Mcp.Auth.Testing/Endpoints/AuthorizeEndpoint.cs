@@ -12,7 +12,6 @@ internal sealed class AuthorizeEndpoint(LocalCognito cognito)
 {
     public Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountAuthorize();
         if (cognito.DomainPool(context) is not { } pool)
         {
             return Task.CompletedTask;
@@ -31,7 +30,7 @@ internal sealed class AuthorizeEndpoint(LocalCognito cognito)
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect($"{pool.DomainUrl}/login{context.Request.QueryString}");
+        context.Response.Redirect($"{pool.DomainUrl}{CognitoEndpoints.Login.Path}{context.Request.QueryString}");
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Testing.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -5,32 +6,31 @@ using Microsoft.AspNetCore.Routing;
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
 /// <summary>
-/// Maps every endpoint group. Issuer paths are <c>/{userPoolId}/…</c>; a pool's domain lives under
-/// <c>/domain/{prefix}/…</c>; the management API is <c>POST /</c>. Nothing else is served (so RFC 8414's
-/// <c>/.well-known/oauth-authorization-server</c> is a 404, like Cognito).
+/// Maps every row of <see cref="CognitoEndpoints"/> to its handler, counted, plus <c>/health</c>. Issuer paths are
+/// <c>/{userPoolId}/…</c>; a pool's domain lives under <c>/domain/{prefix}/…</c>; the management API is <c>POST /</c>.
+/// Nothing else is served (so RFC 8414's <c>/.well-known/oauth-authorization-server</c> is a 404, like Cognito).
 /// </summary>
 internal static class EndpointMapping
 {
-    public const string DomainRoute = "/domain/{prefix}";
-
     public static void MapLocalCognito(this IEndpointRouteBuilder endpoints, LocalCognito cognito)
     {
+        var counts = cognito.Requests;
         var discovery = new DiscoveryEndpoints(cognito);
-        endpoints.MapMethods("/{poolId}/.well-known/openid-configuration", [HttpMethods.Get], discovery.DiscoveryAsync);
-        endpoints.MapMethods("/{poolId}/.well-known/jwks.json", [HttpMethods.Get], discovery.JwksAsync);
+        endpoints.Map(CognitoEndpoints.Discovery, counts, discovery.DiscoveryAsync, HttpMethods.Get);
+        endpoints.Map(CognitoEndpoints.Jwks, counts, discovery.JwksAsync, HttpMethods.Get);
 
         // Cognito's token endpoint answers Access-Control-Allow-Origin: * so browser apps can redeem codes cross-origin;
         // the framework's CORS middleware answers the preflight (assumed: 204, any request header allowed).
-        endpoints.MapMethods(DomainRoute + "/oauth2/token", [HttpMethods.Post], new TokenEndpoint(cognito).HandleAsync)
+        endpoints.Map(CognitoEndpoints.Token, counts, new TokenEndpoint(cognito).HandleAsync, HttpMethods.Post)
             .RequireCors(policy => policy.AllowAnyOrigin().WithMethods(HttpMethods.Post).AllowAnyHeader());
-        endpoints.MapMethods(DomainRoute + "/oauth2/authorize", [HttpMethods.Get], new AuthorizeEndpoint(cognito).HandleAsync);
+        endpoints.Map(CognitoEndpoints.Authorize, counts, new AuthorizeEndpoint(cognito).HandleAsync, HttpMethods.Get);
         var login = new LoginEndpoint(cognito);
-        endpoints.MapMethods(DomainRoute + "/login", [HttpMethods.Get], login.ShowAsync);
-        endpoints.MapMethods(DomainRoute + "/login", [HttpMethods.Post], login.SubmitAsync);
-        endpoints.MapMethods(DomainRoute + "/oauth2/userInfo", [HttpMethods.Get, HttpMethods.Post], new UserInfoEndpoint(cognito).HandleAsync);
-        endpoints.MapMethods(DomainRoute + "/logout", [HttpMethods.Get], new LogoutEndpoint(cognito).HandleAsync);
-        endpoints.MapMethods(DomainRoute + "/oauth2/revoke", [HttpMethods.Post], new RevokeEndpoint(cognito).HandleAsync);
-        endpoints.MapMethods("/", [HttpMethods.Post], new Management.ManagementEndpoint(cognito).HandleAsync);
+        endpoints.Map(CognitoEndpoints.Login, counts, login.ShowAsync, HttpMethods.Get);
+        endpoints.Map(CognitoEndpoints.Login, counts, login.SubmitAsync, HttpMethods.Post);
+        endpoints.Map(CognitoEndpoints.UserInfo, counts, new UserInfoEndpoint(cognito).HandleAsync, HttpMethods.Get, HttpMethods.Post);
+        endpoints.Map(CognitoEndpoints.Logout, counts, new LogoutEndpoint(cognito).HandleAsync, HttpMethods.Get);
+        endpoints.Map(CognitoEndpoints.Revoke, counts, new RevokeEndpoint(cognito).HandleAsync, HttpMethods.Post);
+        endpoints.Map(CognitoEndpoints.Management, counts, new Management.ManagementEndpoint(cognito).HandleAsync, HttpMethods.Post);
         endpoints.MapMethods("/health", [HttpMethods.Get], context =>
         {
             // Healthy only once seeded, so scripts that wait for /health never race the development pool.
@@ -38,6 +38,15 @@ internal static class EndpointMapping
             return context.Response.WriteAsync(cognito.IsReady ? "Healthy" : "Starting", context.RequestAborted);
         });
     }
+
+    /// <summary>Maps a row of <see cref="CognitoEndpoints"/>, counting every request it receives before the handler runs.</summary>
+    private static IEndpointConventionBuilder Map(
+        this IEndpointRouteBuilder endpoints, CognitoEndpoint endpoint, LocalCognitoRequestCounts counts, RequestDelegate handler, params string[] methods) =>
+        endpoints.MapMethods(endpoint.Route, methods, context =>
+        {
+            counts.Count(endpoint);
+            return handler(context);
+        });
 
     /// <summary>The pool whose domain prefix is in the route, or <see langword="null"/> after a 404 was written.</summary>
     public static LocalUserPool? DomainPool(this LocalCognito cognito, HttpContext context)

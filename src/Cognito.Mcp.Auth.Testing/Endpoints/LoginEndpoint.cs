@@ -15,7 +15,6 @@ internal sealed class LoginEndpoint(LocalCognito cognito)
 
     public Task ShowAsync(HttpContext context)
     {
-        cognito.Requests.CountLogin();
         if (cognito.DomainPool(context) is not { } pool)
         {
             return Task.CompletedTask;
@@ -29,7 +28,6 @@ internal sealed class LoginEndpoint(LocalCognito cognito)
 
     public async Task SubmitAsync(HttpContext context)
     {
-        cognito.Requests.CountLogin();
         if (cognito.DomainPool(context) is not { } pool)
         {
             return;

@@ -15,7 +15,6 @@ internal sealed class LogoutEndpoint(LocalCognito cognito)
 {
     public Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountLogout();
         if (cognito.DomainPool(context) is not { } pool)
         {
             return Task.CompletedTask;
@@ -52,7 +51,7 @@ internal sealed class LogoutEndpoint(LocalCognito cognito)
         }
 
         DomainCookies.EndSession(context, pool);
-        context.Response.Redirect($"{pool.DomainUrl}/login{context.Request.QueryString}");
+        context.Response.Redirect($"{pool.DomainUrl}{CognitoEndpoints.Login.Path}{context.Request.QueryString}");
         return Task.CompletedTask;
     }
 }

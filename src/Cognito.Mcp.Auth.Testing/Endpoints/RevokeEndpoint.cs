@@ -16,7 +16,6 @@ internal sealed class RevokeEndpoint(LocalCognito cognito)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountRevoke();
         if (cognito.DomainPool(context) is not { } pool)
         {
             return;

@@ -16,8 +16,6 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountToken();
-
         // On every answer, with or without an Origin header, as Cognito's page says.
         context.Response.Headers.AccessControlAllowOrigin = "*";
         if (await ApplyFaultsAsync(context))

@@ -17,7 +17,6 @@ internal sealed class UserInfoEndpoint(LocalCognito cognito)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountUserInfo();
         if (cognito.DomainPool(context) is not { } pool)
         {
             return;

@@ -61,7 +61,7 @@ internal static class DomainCookies
 
     private static CookieOptions Options(HttpContext context, LocalUserPool pool) => new()
     {
-        Path = $"/domain/{pool.DomainPrefix}",
+        Path = $"{CognitoEndpoints.DomainPathPrefix}/{pool.DomainPrefix}",
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
         Secure = context.Request.IsHttps,

@@ -12,7 +12,7 @@ internal sealed class OriginSeparationMiddleware(RequestDelegate next, LocalCogn
     public Task InvokeAsync(HttpContext context)
     {
         var onDomainOrigin = context.Connection.LocalPort == cognito.DomainListenerPort;
-        var domainPath = context.Request.Path.StartsWithSegments("/domain", StringComparison.OrdinalIgnoreCase);
+        var domainPath = context.Request.Path.StartsWithSegments(CognitoEndpoints.DomainPathPrefix, StringComparison.OrdinalIgnoreCase);
         if (onDomainOrigin != domainPath)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

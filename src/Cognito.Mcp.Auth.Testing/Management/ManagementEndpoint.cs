@@ -38,7 +38,6 @@ internal sealed partial class ManagementEndpoint(LocalCognito cognito)
 
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountManagement();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
         try
