@@ -21,7 +21,6 @@ public sealed class LocalUserPool
     private readonly ConcurrentDictionary<string, LocalAppClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LocalUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
-    private SigningKeys _keys = SigningKeys.Create();
     private string? _domainPrefix;
 
     internal LocalUserPool(LocalCognito owner, string id, string name, string region)
@@ -32,6 +31,8 @@ public sealed class LocalUserPool
         Region = region;
         Created = owner.TimeProvider.GetUtcNow();
         Sequence = owner.NextSequence();
+        Issuer = $"{owner.BaseAddress}/{id}";
+        TokenIssuer = new TokenIssuer(Issuer, owner.TimeProvider);
     }
 
     /// <summary>Gets the pool id, e.g. <c>us-east-1_AbCdEf123</c>.</summary>
@@ -47,7 +48,7 @@ public sealed class LocalUserPool
     /// Gets the issuer: <c>{BaseAddress}/{Id}</c>, exactly the discovery document's <c>issuer</c> and the tokens'
     /// <c>iss</c> (no trailing slash).
     /// </summary>
-    public string Issuer => $"{Owner.BaseAddress}/{Id}";
+    public string Issuer { get; }
 
     /// <summary>Gets the OIDC discovery document's address: <c>{Issuer}/.well-known/openid-configuration</c>.</summary>
     public Uri DiscoveryEndpoint => new(Issuer + CognitoEndpoints.Discovery.Path);
@@ -80,10 +81,10 @@ public sealed class LocalUserPool
     public Uri RevokeEndpoint => DomainEndpoint(CognitoEndpoints.Revoke);
 
     /// <summary>Gets the current access-token signing key, with its private key and <c>KeyId</c>, to forge variants.</summary>
-    public RsaSecurityKey AccessTokenSigningKey => Keys.AccessKey;
+    public RsaSecurityKey AccessTokenSigningKey => TokenIssuer.Keys.AccessKey;
 
     /// <summary>Gets the current ID-token signing key, with its private key and <c>KeyId</c>.</summary>
-    public RsaSecurityKey IdTokenSigningKey => Keys.IdKey;
+    public RsaSecurityKey IdTokenSigningKey => TokenIssuer.Keys.IdKey;
 
     /// <summary>Gets the resource servers.</summary>
     public IReadOnlyCollection<LocalResourceServer> ResourceServers => [.. _resourceServers.Values];
@@ -106,7 +107,8 @@ public sealed class LocalUserPool
 
     internal long Sequence { get; }
 
-    internal SigningKeys Keys => Volatile.Read(ref _keys);
+    /// <summary>Signs this pool's tokens and holds its keys.</summary>
+    internal TokenIssuer TokenIssuer { get; }
 
     internal PoolSessions Sessions { get; } = new();
 
@@ -231,9 +233,7 @@ public sealed class LocalUserPool
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(scopes);
         var lifetime = FindClient(clientId)?.IssuedAccessTokenLifetime ?? TimeSpan.FromHours(1);
-        var claims = TokenClaims.ClientCredentials(Issuer, clientId, scopes, Owner.TimeProvider.GetUtcNow(), lifetime);
-        editClaims?.Invoke(claims);
-        return JwsWriter.Write(Keys.AccessKey, claims);
+        return TokenIssuer.ClientAccessToken(clientId, scopes, lifetime, editClaims);
     }
 
     /// <summary>
@@ -250,9 +250,7 @@ public sealed class LocalUserPool
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var (client, signIn) = ForUser(clientId, username);
-        var claims = TokenClaims.UserAccess(Issuer, client, signIn, [.. scopes], resource: null, Owner.TimeProvider.GetUtcNow());
-        editClaims?.Invoke(claims);
-        return JwsWriter.Write(Keys.AccessKey, claims);
+        return TokenIssuer.UserAccessToken(client, signIn, [.. scopes], editClaims);
     }
 
     /// <summary>
@@ -267,11 +265,7 @@ public sealed class LocalUserPool
     public string IssueIdToken(string clientId, string username, Action<IDictionary<string, object>>? editClaims = null)
     {
         var (client, signIn) = ForUser(clientId, username);
-        var now = Owner.TimeProvider.GetUtcNow();
-        var access = JwsWriter.Write(Keys.AccessKey, TokenClaims.UserAccess(Issuer, client, signIn, ["openid"], resource: null, now));
-        var claims = TokenClaims.Id(Issuer, client, signIn, nonce: null, access, now);
-        editClaims?.Invoke(claims);
-        return JwsWriter.Write(Keys.IdKey, claims);
+        return TokenIssuer.IdToken(client, signIn, editClaims);
     }
 
     /// <summary>
@@ -279,25 +273,13 @@ public sealed class LocalUserPool
     /// <paramref name="keepPreviousKeysInJwks"/> keeps the old keys in the JWKS.
     /// </summary>
     /// <param name="keepPreviousKeysInJwks">Whether the JWKS keeps publishing the previous keys.</param>
-    public void RotateSigningKeys(bool keepPreviousKeysInJwks = true)
-    {
-        lock (_lock)
-        {
-            Volatile.Write(ref _keys, _keys.Rotate(keepPreviousKeysInJwks));
-        }
-    }
+    public void RotateSigningKeys(bool keepPreviousKeysInJwks = true) => TokenIssuer.RotateKeys(keepPreviousKeysInJwks);
 
     /// <summary>
     /// Stops publishing the keys that earlier rotations kept in the JWKS (the second half of a rotation: call it once
     /// the last token signed with them has expired). The current keys stay.
     /// </summary>
-    public void RemoveRetiredSigningKeys()
-    {
-        lock (_lock)
-        {
-            Volatile.Write(ref _keys, _keys.WithoutRetired());
-        }
-    }
+    public void RemoveRetiredSigningKeys() => TokenIssuer.RemoveRetiredKeys();
 
     /// <summary>Returns the pool id.</summary>
     /// <returns>For example <c>LocalUserPool us-east-1_AbCdEf123</c>.</returns>

@@ -104,7 +104,7 @@ internal sealed record AuthorizeRequest(
             return AuthorizeValidation.AppendParameters(RedirectUri, '?', ("code", code), ("state", State));
         }
 
-        var (access, id) = UserTokens.Issue(pool, Client, signIn, Scopes, Nonce, Resource);
+        var (access, id) = pool.TokenIssuer.UserTokens(Client, signIn, Scopes, Nonce, Resource);
         return AuthorizeValidation.AppendParameters(
             RedirectUri,
             '#',

@@ -65,7 +65,7 @@ internal sealed class DiscoveryEndpoints(LocalCognito cognito)
         }
 
         var keys = new JsonArray();
-        foreach (var key in pool.Keys.Published)
+        foreach (var key in pool.TokenIssuer.Keys.Published)
         {
             var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
             // Typed as JsonNode so Add(JsonNode) is called, not Add<T>(T), which serializes T by reflection.

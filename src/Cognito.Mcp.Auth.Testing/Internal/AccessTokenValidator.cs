@@ -18,7 +18,7 @@ internal static class AccessTokenValidator
             ValidIssuer = pool.Issuer,
             ValidateAudience = false,
             ValidateLifetime = false,
-            IssuerSigningKeys = pool.Keys.Published,
+            IssuerSigningKeys = pool.TokenIssuer.Keys.Published,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         });
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)

@@ -43,7 +43,7 @@ internal static class AuthorizationCodeGrant
             return TokenResult.Fail("invalid_grant", "The PKCE code_verifier does not match the code_challenge.");
         }
 
-        var (access, id) = UserTokens.Issue(pool, client, code.SignIn, code.Scopes, code.Nonce, code.Resource);
+        var (access, id) = pool.TokenIssuer.UserTokens(client, code.SignIn, code.Scopes, code.Nonce, code.Resource);
         var refresh = UserTokens.NewRefreshToken(pool, client, code.SignIn, code.Scopes, code.Resource);
         return TokenResult.Ok(UserTokens.Body(client, access, id, refresh));
     }

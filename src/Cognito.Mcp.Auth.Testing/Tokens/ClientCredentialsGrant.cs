@@ -47,11 +47,9 @@ internal static class ClientCredentialsGrant
             requested = allowed;
         }
 
-        var now = pool.Owner.TimeProvider.GetUtcNow();
-        var claims = TokenClaims.ClientCredentials(pool.Issuer, client.ClientId, requested, now, client.IssuedAccessTokenLifetime);
         return TokenResult.Ok(new JsonObject
         {
-            ["access_token"] = JwsWriter.Write(pool.Keys.AccessKey, claims),
+            ["access_token"] = pool.TokenIssuer.ClientAccessToken(client.ClientId, requested, client.IssuedAccessTokenLifetime),
             ["expires_in"] = (long)client.IssuedAccessTokenLifetime.TotalSeconds,
             ["token_type"] = "Bearer",
         });

@@ -24,7 +24,7 @@ internal static class RefreshTokenGrant
             return TokenResult.Fail("invalid_grant", "Unknown, expired, revoked or foreign refresh token.");
         }
 
-        var (access, id) = UserTokens.Issue(pool, client, grant.SignIn, grant.Scopes, nonce: null, grant.Resource);
+        var (access, id) = pool.TokenIssuer.UserTokens(client, grant.SignIn, grant.Scopes, nonce: null, grant.Resource);
         return TokenResult.Ok(UserTokens.Body(client, access, id, refreshToken: null));
     }
 }
