@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Cognito.Mcp.Auth.Testing.Internal;
-using Cognito.Mcp.Auth.Testing.Management;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -99,11 +98,8 @@ public sealed class LocalUserPool
 
     internal DateTimeOffset Created { get; }
 
-    /// <summary>
-    /// Settings CreateUserPool received that LocalCognito keeps and echoes in DescribeUserPool without enforcing them
-    /// (password policy, schema, auto-verified attributes, MFA), so a provisioning script's result can be checked.
-    /// </summary>
-    internal System.Text.Json.Nodes.JsonObject ManagementSettings { get; } = [];
+    /// <summary>The password policy CreateUserPool set, or <see langword="null"/> for Cognito's default.</summary>
+    internal PasswordPolicy? PasswordPolicy { get; set; }
 
     internal long Sequence { get; }
 
@@ -174,14 +170,12 @@ public sealed class LocalUserPool
     /// <exception cref="LocalCognitoException">
     /// <c>ScopeDoesNotExistException</c>, <c>InvalidOAuthFlowException</c> or <c>InvalidParameterException</c>.
     /// </exception>
-    public LocalAppClient AddClient(LocalAppClientSettings settings) => AddClient(settings, ManagementClientExtras.Default);
-
-    internal LocalAppClient AddClient(LocalAppClientSettings settings, ManagementClientExtras extras)
+    public LocalAppClient AddClient(LocalAppClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         CognitoValidation.Client(settings, ScopeExists);
         var secret = settings.GenerateSecret ? settings.ClientSecret ?? RandomStrings.ClientSecret() : null;
-        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow()) { Extras = extras, Sequence = Owner.NextSequence() };
+        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow()) { Sequence = Owner.NextSequence() };
         if (!_clients.TryAdd(client.ClientId, client))
         {
             throw CognitoValidation.Invalid($"Client id {client.ClientId} is already in use in user pool {Id}.");
@@ -200,7 +194,7 @@ public sealed class LocalUserPool
     public LocalUser AddUser(string username, string password, IReadOnlyDictionary<string, string>? attributes = null, IEnumerable<string>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(password);
-        CognitoValidation.Password(this, password);
+        CognitoValidation.Password(PasswordPolicy, password);
         var user = CreateUser(username, attributes, groups);
         user.SetPassword(password, temporary: false);
         return user;

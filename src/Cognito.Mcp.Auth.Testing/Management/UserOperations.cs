@@ -28,7 +28,7 @@ internal static class UserOperations
         var temporary = request.String("TemporaryPassword");
         if (temporary is not null)
         {
-            CognitoValidation.Password(pool, temporary);
+            CognitoValidation.Password(pool.PasswordPolicy, temporary);
         }
 
         var user = pool.CreateUser(username, attributes, groups: null);
@@ -42,7 +42,7 @@ internal static class UserOperations
         var username = request.RequiredString("Username");
         var password = request.RequiredString("Password");
         var user = pool.FindUser(username) ?? throw new LocalCognitoException("UserNotFoundException", "User does not exist.");
-        CognitoValidation.Password(pool, password);
+        CognitoValidation.Password(pool.PasswordPolicy, password);
         user.SetPassword(password, temporary: !(request.Bool("Permanent") ?? false));
         return [];
     }

@@ -47,7 +47,8 @@ internal static class UserPoolClientOperations
             settings.RefreshTokenValidity = ManagementClientExtras.ToTimeSpan(refresh, extras.RefreshTokenUnit);
         }
 
-        var client = pool.AddClient(settings, extras);
+        var client = pool.AddClient(settings);
+        EchoedSettings.Keep(client, extras);
         return new JsonObject { ["UserPoolClient"] = ManagementShapes.Client(client) };
     }
 

@@ -13,13 +13,16 @@ internal static class UserPoolOperations
     public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
     {
         var pool = cognito.CreateUserPool(request.RequiredString("PoolName"), request.Region);
+        var echoed = EchoedSettings.Of(pool);
         foreach (var setting in KeptSettings)
         {
             if (request.Raw(setting) is { } value)
             {
-                pool.ManagementSettings[setting] = value;
+                echoed[setting] = value;
             }
         }
+
+        pool.PasswordPolicy = PasswordPolicyOf(echoed);
 
         return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool) };
     }
@@ -76,5 +79,25 @@ internal static class UserPoolOperations
         var page = items.Skip(offset).Take(max).ToList();
         var end = offset + page.Count;
         return (page, end < items.Count ? end.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>
+    /// The policy the pool enforces from what CreateUserPool sent: a missing or non-numeric <c>MinimumLength</c> is 8,
+    /// and a character class is required unless set to <see langword="false"/>.
+    /// </summary>
+    private static PasswordPolicy? PasswordPolicyOf(JsonObject echoed)
+    {
+        if (echoed["Policies"]?["PasswordPolicy"] is not JsonObject policy)
+        {
+            return null;
+        }
+
+        bool Requires(string name) => policy[name] is not JsonValue value || !value.TryGetValue(out bool required) || required;
+        return new PasswordPolicy(
+            policy["MinimumLength"] is JsonValue length && length.TryGetValue(out int minimum) ? minimum : 8,
+            Requires("RequireUppercase"),
+            Requires("RequireLowercase"),
+            Requires("RequireNumbers"),
+            Requires("RequireSymbols"));
     }
 }
