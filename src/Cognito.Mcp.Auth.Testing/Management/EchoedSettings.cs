@@ -13,8 +13,10 @@ internal static class EchoedSettings
     private static readonly ConditionalWeakTable<LocalUserPool, JsonObject> PoolSettings = new();
     private static readonly ConditionalWeakTable<LocalAppClient, ManagementClientExtras> ClientExtras = new();
 
+    // GetValue with a factory: JsonObject's constructor takes an optional argument, which GetOrCreateValue cannot call.
+
     /// <summary>The pool's echoed settings by request member name: empty for a pool created in process.</summary>
-    public static JsonObject Of(LocalUserPool pool) => PoolSettings.GetOrCreateValue(pool);
+    public static JsonObject Of(LocalUserPool pool) => PoolSettings.GetValue(pool, _ => []);
 
     /// <summary>The client's echoed values: the API's defaults for a client created in process.</summary>
     public static ManagementClientExtras Of(LocalAppClient client) =>
