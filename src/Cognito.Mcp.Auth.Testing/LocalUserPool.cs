@@ -22,16 +22,16 @@ public sealed class LocalUserPool
     private readonly Lock _lock = new();
     private string? _domainPrefix;
 
-    internal LocalUserPool(LocalCognito owner, string id, string name, string region)
+    internal LocalUserPool(UserPoolRegistry registry, string id, string name, string region)
     {
-        Owner = owner;
+        Registry = registry;
         Id = id;
         Name = name;
         Region = region;
-        Created = owner.TimeProvider.GetUtcNow();
-        Sequence = owner.NextSequence();
-        Issuer = $"{owner.BaseAddress}/{id}";
-        TokenIssuer = new TokenIssuer(Issuer, owner.TimeProvider);
+        Created = registry.TimeProvider.GetUtcNow();
+        Sequence = registry.NextSequence();
+        Issuer = $"{registry.BaseAddress}/{id}";
+        TokenIssuer = new TokenIssuer(Issuer, registry.TimeProvider);
     }
 
     /// <summary>Gets the pool id, e.g. <c>us-east-1_AbCdEf123</c>.</summary>
@@ -62,7 +62,7 @@ public sealed class LocalUserPool
     /// Gets the OAuth domain, <c>{DomainBaseAddress}/domain/{prefix}</c>, or <see langword="null"/> before
     /// <see cref="AddDomain"/>.
     /// </summary>
-    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri(CognitoEndpoints.DomainAddress(Owner.DomainBaseAddress, prefix)) : null;
+    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri(CognitoEndpoints.DomainAddress(Registry.DomainBaseAddress, prefix)) : null;
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/token</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
     public Uri TokenEndpoint => DomainEndpoint(CognitoEndpoints.Token);
@@ -94,7 +94,10 @@ public sealed class LocalUserPool
     /// <summary>Gets the users.</summary>
     public IReadOnlyCollection<LocalUser> Users => [.. _users.Values];
 
-    internal LocalCognito Owner { get; }
+    /// <summary>The pools of the same LocalCognito, which share this pool's clock and keep domain prefixes unique.</summary>
+    internal UserPoolRegistry Registry { get; }
+
+    internal TimeProvider TimeProvider => Registry.TimeProvider;
 
     internal DateTimeOffset Created { get; }
 
@@ -126,7 +129,7 @@ public sealed class LocalUserPool
                 throw CognitoValidation.Invalid($"User pool {Id} already has a domain configured.");
             }
 
-            Owner.RegisterDomain(prefix, this);
+            Registry.RegisterDomain(prefix, this);
             Volatile.Write(ref _domainPrefix, prefix);
         }
 
@@ -154,7 +157,7 @@ public sealed class LocalUserPool
         var server = new LocalResourceServer(identifier, name, scopeNames)
         {
             ScopeDescriptions = scopeDescriptions,
-            Created = Owner.TimeProvider.GetUtcNow(),
+            Created = TimeProvider.GetUtcNow(),
         };
         if (!_resourceServers.TryAdd(identifier, server))
         {
@@ -175,7 +178,7 @@ public sealed class LocalUserPool
         ArgumentNullException.ThrowIfNull(settings);
         CognitoValidation.Client(settings, ScopeExists);
         var secret = settings.GenerateSecret ? settings.ClientSecret ?? RandomStrings.ClientSecret() : null;
-        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow()) { Sequence = Owner.NextSequence() };
+        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, TimeProvider.GetUtcNow()) { Sequence = Registry.NextSequence() };
         if (!_clients.TryAdd(client.ClientId, client))
         {
             throw CognitoValidation.Invalid($"Client id {client.ClientId} is already in use in user pool {Id}.");
@@ -285,7 +288,7 @@ public sealed class LocalUserPool
         CognitoValidation.Username(username);
         var attributeCopy = new Dictionary<string, string>(attributes ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         var sub = attributeCopy.Remove("sub", out var fixedSub) ? fixedSub : Guid.NewGuid().ToString();
-        var user = new LocalUser(username, sub, attributeCopy, [.. groups ?? []], Owner.TimeProvider.GetUtcNow());
+        var user = new LocalUser(username, sub, attributeCopy, [.. groups ?? []], TimeProvider.GetUtcNow());
         if (!_users.TryAdd(username, user))
         {
             throw new LocalCognitoException("UsernameExistsException", "User account already exists");
@@ -317,7 +320,7 @@ public sealed class LocalUserPool
         ArgumentNullException.ThrowIfNull(username);
         var client = FindClient(clientId) ?? throw new LocalCognitoException("ResourceNotFoundException", $"Client {clientId} does not exist in user pool {Id}.");
         var user = FindUser(username) ?? throw new LocalCognitoException("UserNotFoundException", $"User {username} does not exist in user pool {Id}.");
-        return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Owner.TimeProvider.GetUtcNow()));
+        return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), TimeProvider.GetUtcNow()));
     }
 
     private Uri DomainEndpoint(CognitoEndpoint endpoint) =>

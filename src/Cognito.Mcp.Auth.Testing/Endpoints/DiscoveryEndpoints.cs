@@ -12,19 +12,19 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// in Cognito's (alphabetical) order and without <c>code_challenge_methods_supported</c>; the endpoints it publishes
 /// are the rows of <see cref="CognitoEndpoints"/> with a discovery field.
 /// </summary>
-internal sealed class DiscoveryEndpoints(LocalCognito cognito)
+internal sealed class DiscoveryEndpoints(UserPoolRegistry pools, LocalCognitoFaults faults)
 {
     /// <summary>Kids go out as Cognito writes them, with <c>+</c> rather than <c>\u002B</c>.</summary>
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task DiscoveryAsync(HttpContext context)
     {
-        if (cognito.Faults.DiscoveryUnavailable)
+        if (faults.DiscoveryUnavailable)
         {
             return UnavailableAsync(context);
         }
 
-        if (cognito.FindUserPool(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
+        if (pools.Find(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
         {
             return NotFoundAsync(context);
         }
@@ -54,12 +54,12 @@ internal sealed class DiscoveryEndpoints(LocalCognito cognito)
 
     public Task JwksAsync(HttpContext context)
     {
-        if (cognito.Faults.JwksUnavailable)
+        if (faults.JwksUnavailable)
         {
             return UnavailableAsync(context);
         }
 
-        if (cognito.FindUserPool(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
+        if (pools.Find(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
         {
             return NotFoundAsync(context);
         }

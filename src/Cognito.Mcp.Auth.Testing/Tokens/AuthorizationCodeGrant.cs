@@ -27,7 +27,7 @@ internal static class AuthorizationCodeGrant
         // Removed before any check: a code is redeemable once, whoever presents it.
         if (!pool.Sessions.Codes.TryRemove(codeValue, out var code)
             || code.ClientId != client.ClientId
-            || code.ExpiresAt <= pool.Owner.TimeProvider.GetUtcNow())
+            || code.ExpiresAt <= pool.TimeProvider.GetUtcNow())
         {
             return TokenResult.Fail("invalid_grant", "Unknown, used, expired or foreign authorization code.");
         }

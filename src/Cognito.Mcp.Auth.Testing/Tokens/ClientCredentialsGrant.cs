@@ -13,7 +13,7 @@ namespace Cognito.Mcp.Auth.Testing.Tokens;
 /// </summary>
 internal static class ClientCredentialsGrant
 {
-    public static TokenResult Handle(LocalUserPool pool, LocalAppClient client, IFormCollection form)
+    public static TokenResult Handle(LocalUserPool pool, LocalAppClient client, IFormCollection form, DisallowedScopeBehavior disallowedScopes)
     {
         if (!client.Allows(LocalOAuthFlows.ClientCredentials))
         {
@@ -34,7 +34,7 @@ internal static class ClientCredentialsGrant
                 return TokenResult.Fail("invalid_scope", $"Scope {unknown[0]} does not exist in the user pool.");
             }
 
-            if (disallowed.Count > 0 && pool.Owner.Options.DisallowedClientCredentialsScopes == DisallowedScopeBehavior.Refuse)
+            if (disallowed.Count > 0 && disallowedScopes == DisallowedScopeBehavior.Refuse)
             {
                 return TokenResult.Fail("invalid_scope", $"Scope {disallowed[0]} is not allowed for this client.");
             }

@@ -18,7 +18,7 @@ internal static class RefreshTokenGrant
 
         if (!pool.Sessions.RefreshTokens.TryGetValue(token, out var grant)
             || grant.ClientId != client.ClientId
-            || grant.ExpiresAt <= pool.Owner.TimeProvider.GetUtcNow()
+            || grant.ExpiresAt <= pool.TimeProvider.GetUtcNow()
             || pool.Sessions.RevokedOriginJtis.ContainsKey(grant.SignIn.OriginJti))
         {
             return TokenResult.Fail("invalid_grant", "Unknown, expired, revoked or foreign refresh token.");

@@ -10,7 +10,7 @@ internal static class UserTokens
     public static string NewRefreshToken(LocalUserPool pool, LocalAppClient client, SignInEvent signIn, IReadOnlyList<string> scopes, string? resource)
     {
         var token = RandomStrings.Opaque(64);
-        var expires = pool.Owner.TimeProvider.GetUtcNow() + client.RefreshTokenValidity;
+        var expires = pool.TimeProvider.GetUtcNow() + client.RefreshTokenValidity;
         pool.Sessions.RefreshTokens[token] = new RefreshGrant(client.ClientId, scopes, signIn, resource, expires);
         return token;
     }
