@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
 /// <summary>
-/// Maps every row of <see cref="CognitoEndpoints"/> to its handler, counted (<see cref="LocalCognito"/> adds
-/// <c>/health</c>, its own readiness). Issuer paths are
-/// <c>/{userPoolId}/…</c>; a pool's domain lives under <c>/domain/{prefix}/…</c>; the management API is <c>POST /</c>.
-/// Nothing else is served (so RFC 8414's <c>/.well-known/oauth-authorization-server</c> is a 404, like Cognito).
+/// Maps every row of <see cref="CognitoEndpoints"/> to its handler, counted; <see cref="LocalCognito"/> adds
+/// <c>/health</c>, its own readiness. Issuer paths are <c>/{userPoolId}/…</c>; a pool's domain lives under
+/// <c>/domain/{prefix}/…</c>; the management API is <c>POST /</c>. Nothing else is served (so RFC 8414's
+/// <c>/.well-known/oauth-authorization-server</c> is a 404, like Cognito).
 /// </summary>
 internal static class EndpointMapping
 {
@@ -40,15 +40,6 @@ internal static class EndpointMapping
         endpoints.Map(CognitoEndpoints.Management, counts, new Management.ManagementEndpoint(pools, logger).HandleAsync, HttpMethods.Post);
     }
 
-    /// <summary>Maps a row of <see cref="CognitoEndpoints"/>, counting every request it receives before the handler runs.</summary>
-    private static IEndpointConventionBuilder Map(
-        this IEndpointRouteBuilder endpoints, CognitoEndpoint endpoint, LocalCognitoRequestCounts counts, RequestDelegate handler, params string[] methods) =>
-        endpoints.MapMethods(endpoint.Route, methods, context =>
-        {
-            counts.Count(endpoint);
-            return handler(context);
-        });
-
     /// <summary>The pool whose domain prefix is in the route, or <see langword="null"/> after a 404 was written.</summary>
     public static LocalUserPool? DomainPool(this UserPoolRegistry pools, HttpContext context)
     {
@@ -61,4 +52,13 @@ internal static class EndpointMapping
 
         return pool;
     }
+
+    /// <summary>Maps a row of <see cref="CognitoEndpoints"/>, counting every request it receives before the handler runs.</summary>
+    private static IEndpointConventionBuilder Map(
+        this IEndpointRouteBuilder endpoints, CognitoEndpoint endpoint, LocalCognitoRequestCounts counts, RequestDelegate handler, params string[] methods) =>
+        endpoints.MapMethods(endpoint.Route, methods, context =>
+        {
+            counts.Count(endpoint);
+            return handler(context);
+        });
 }
