@@ -1,5 +1,3 @@
-using Cognito.Mcp.Auth.Testing.Management;
-
 namespace Cognito.Mcp.Auth.Testing;
 
 /// <summary>
@@ -69,9 +67,6 @@ public sealed class LocalAppClient
 
     /// <summary>How long the access tokens issued to this client live: the emulator-only value when set.</summary>
     internal TimeSpan IssuedAccessTokenLifetime => EmulatorOnlyAccessTokenValidity ?? AccessTokenValidity;
-
-    /// <summary>Gets the management API's echo-only values (units, auth flows, identity providers).</summary>
-    internal ManagementClientExtras Extras { get; init; } = ManagementClientExtras.Default;
 
     internal DateTimeOffset Created { get; }
 

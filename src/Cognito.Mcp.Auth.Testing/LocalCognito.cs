@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using Cognito.Mcp.Auth.Testing.Endpoints;
 using Cognito.Mcp.Auth.Testing.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,38 +25,34 @@ namespace Cognito.Mcp.Auth.Testing;
 /// </example>
 public sealed class LocalCognito : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, LocalUserPool> _pools = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, LocalUserPool> _domains = new(StringComparer.Ordinal);
-    private readonly Lock _domainLock = new();
     private WebApplication? _app;
-    private long _sequence;
 
     private LocalCognito(LocalCognitoOptions options)
     {
         Options = options;
-        TimeProvider = options.TimeProvider;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Logger = LoggerFactory.CreateLogger("Cognito.Mcp.Auth.Testing.LocalCognito");
+        Pools = new UserPoolRegistry(options.TimeProvider, Logger);
     }
 
     /// <summary>
     /// Gets the issuer origin LocalCognito listens on, e.g. <c>http://127.0.0.1:41234/</c> (<c>https</c> with a
     /// <see cref="LocalCognitoOptions.Certificate"/>): discovery, JWKS, the management API and <c>/health</c>.
     /// </summary>
-    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUrl => new(BaseAddress + "/");
 
     /// <summary>Gets the issuer origin without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>; issuers start with it.</summary>
-    public string BaseAddress { get; private set; } = "http://127.0.0.1";
+    public string BaseAddress => Pools.BaseAddress;
 
     /// <summary>
     /// Gets the origin that serves the pools' OAuth domains (<c>/domain/{prefix}/…</c>), e.g.
     /// <c>https://127.0.0.1:41235/</c>: a second listener with <see cref="LocalCognitoOptions.SeparateOrigins"/>,
     /// otherwise the same as <see cref="BaseUrl"/>.
     /// </summary>
-    public Uri DomainBaseUrl { get; private set; } = new("http://127.0.0.1/");
+    public Uri DomainBaseUrl => new(DomainBaseAddress + "/");
 
     /// <summary>Gets <see cref="DomainBaseUrl"/> without a trailing slash; every <see cref="LocalUserPool.DomainUrl"/> starts with it.</summary>
-    public string DomainBaseAddress { get; private set; } = "http://127.0.0.1";
+    public string DomainBaseAddress => Pools.DomainBaseAddress;
 
     /// <summary>Gets the management API's endpoint (AWS CLI <c>--endpoint-url</c>): the same as <see cref="BaseUrl"/>.</summary>
     public Uri ManagementEndpoint => BaseUrl;
@@ -71,19 +67,17 @@ public sealed class LocalCognito : IAsyncDisposable
     public LocalCognitoRequestCounts Requests { get; } = new();
 
     /// <summary>Gets every user pool.</summary>
-    public IReadOnlyCollection<LocalUserPool> UserPools => [.. _pools.Values.OrderBy(p => p.Sequence)];
+    public IReadOnlyCollection<LocalUserPool> UserPools => Pools.All;
 
     internal LocalCognitoOptions Options { get; }
+
+    /// <summary>The pools: the model the endpoints and the management API serve.</summary>
+    internal UserPoolRegistry Pools { get; }
 
     /// <summary>False while the server listens but the development pool is still being seeded: /health answers 503.</summary>
     internal bool IsReady { get => Volatile.Read(ref _isReady); private set => Volatile.Write(ref _isReady, value); }
 
     private bool _isReady;
-
-    internal TimeProvider TimeProvider { get; }
-
-    /// <summary>The domain origin's port with <see cref="LocalCognitoOptions.SeparateOrigins"/>, else <see langword="null"/>.</summary>
-    internal int? DomainListenerPort { get; private set; }
 
     internal ILoggerFactory LoggerFactory { get; }
 
@@ -130,7 +124,7 @@ public sealed class LocalCognito : IAsyncDisposable
     public static async Task<LocalCognito> StartWithDevelopmentPoolAsync(LocalCognitoOptions? options = null, CancellationToken cancellationToken = default)
     {
         var cognito = await StartUnreadyAsync(options, cancellationToken);
-        cognito.DevelopmentPool = DevelopmentPoolSeeder.Seed(cognito);
+        cognito.DevelopmentPool = DevelopmentPoolSeeder.Seed(cognito.Pools);
         cognito.IsReady = true;
         return cognito;
     }
@@ -140,33 +134,23 @@ public sealed class LocalCognito : IAsyncDisposable
     /// <param name="region">The region the id starts with.</param>
     /// <returns>The pool.</returns>
     public LocalUserPool CreateUserPool(string name, string region = "us-east-1") =>
-        CreateUserPool(name, region, $"{region}_{RandomStrings.PoolIdSuffix()}");
+        Pools.Create(name, region);
 
     /// <summary>Gets a user pool by id.</summary>
     /// <param name="userPoolId">The pool id.</param>
     /// <returns>The pool.</returns>
     /// <exception cref="LocalCognitoException">No such pool (<c>ResourceNotFoundException</c>).</exception>
-    public LocalUserPool GetUserPool(string userPoolId) =>
-        FindUserPool(userPoolId) ?? throw new LocalCognitoException("ResourceNotFoundException", $"User pool {userPoolId} does not exist.");
+    public LocalUserPool GetUserPool(string userPoolId) => Pools.Get(userPoolId);
 
     /// <summary>Finds a user pool by id.</summary>
     /// <param name="userPoolId">The pool id.</param>
     /// <returns>The pool, or <see langword="null"/>.</returns>
-    public LocalUserPool? FindUserPool(string userPoolId) => _pools.GetValueOrDefault(userPoolId);
+    public LocalUserPool? FindUserPool(string userPoolId) => Pools.Find(userPoolId);
 
     /// <summary>Deletes a user pool (its domain must be deleted first, like Cognito).</summary>
     /// <param name="userPoolId">The pool id.</param>
     /// <exception cref="LocalCognitoException"><c>ResourceNotFoundException</c> or <c>InvalidParameterException</c>.</exception>
-    public void DeleteUserPool(string userPoolId)
-    {
-        var pool = GetUserPool(userPoolId);
-        if (pool.DomainPrefix is not null)
-        {
-            throw CognitoValidation.Invalid("User pool cannot be deleted. It has a domain configured that should be deleted first.");
-        }
-
-        _pools.TryRemove(userPoolId, out _);
-    }
+    public void DeleteUserPool(string userPoolId) => Pools.Delete(userPoolId);
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when stopped.</returns>
@@ -184,52 +168,7 @@ public sealed class LocalCognito : IAsyncDisposable
     /// <summary>Returns the base address, and the domain origin when it is separate.</summary>
     /// <returns>For example <c>LocalCognito http://127.0.0.1:41234</c>.</returns>
     public override string ToString() =>
-        DomainListenerPort is null ? $"LocalCognito {BaseAddress}" : $"LocalCognito {BaseAddress} (domains {DomainBaseAddress})";
-
-    internal LocalUserPool CreateUserPool(string name, string region, string id)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(region);
-        if (name.Length is 0 or > 128)
-        {
-            throw CognitoValidation.Invalid("1 validation error detected: Value at 'poolName' failed to satisfy constraint: Member must have length between 1 and 128.");
-        }
-
-        CognitoValidation.Region(region);
-        var pool = new LocalUserPool(this, id, name, region);
-        if (!_pools.TryAdd(id, pool))
-        {
-            throw CognitoValidation.Invalid($"User pool {id} already exists.");
-        }
-
-        Log.PoolCreated(Logger, id);
-        return pool;
-    }
-
-    /// <summary>A creation order for listings, since fake clocks give equal timestamps.</summary>
-    internal long NextSequence() => Interlocked.Increment(ref _sequence);
-
-    internal LocalUserPool? FindPoolByDomain(string prefix) => _domains.GetValueOrDefault(prefix);
-
-    internal void RegisterDomain(string prefix, LocalUserPool pool)
-    {
-        lock (_domainLock)
-        {
-            if (!_domains.TryAdd(prefix, pool))
-            {
-                throw CognitoValidation.Invalid("Domain already associated with another user pool.");
-            }
-        }
-    }
-
-    internal void UnregisterDomain(string prefix, LocalUserPool pool)
-    {
-        lock (_domainLock)
-        {
-            _domains.TryRemove(new KeyValuePair<string, LocalUserPool>(prefix, pool));
-            pool.RemoveDomain();
-        }
-    }
+        !Options.SeparateOrigins ? $"LocalCognito {BaseAddress}" : $"LocalCognito {BaseAddress} (domains {DomainBaseAddress})";
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
@@ -254,25 +193,28 @@ public sealed class LocalCognito : IAsyncDisposable
         listeners.UseUrlsIfNeeded(builder.WebHost);
 
         var app = builder.Build();
-        app.UseMiddleware<UnexpectedFailureMiddleware>(this);
+        app.UseMiddleware<UnexpectedFailureMiddleware>(Logger);
         if (Options.SeparateOrigins)
         {
-            app.UseMiddleware<OriginSeparationMiddleware>(this);
+            app.UseMiddleware<OriginSeparationMiddleware>(listeners);
         }
 
         app.UseCors();
-        app.MapLocalCognito(this);
+        app.MapLocalCognito(Pools, Faults, Requests, Options.DisallowedClientCredentialsScopes, Logger);
+        app.MapMethods("/health", [HttpMethods.Get], context =>
+        {
+            // Healthy only once seeded, so scripts that wait for /health never race the development pool.
+            context.Response.StatusCode = IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            return context.Response.WriteAsync(IsReady ? "Healthy" : "Starting", context.RequestAborted);
+        });
         _app = app;
         await app.StartAsync(cancellationToken);
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = listeners.IssuerAddress(addresses);
-        BaseUrl = new Uri(BaseAddress + "/");
-        DomainBaseAddress = listeners.DomainAddress(addresses) ?? BaseAddress;
-        DomainBaseUrl = new Uri(DomainBaseAddress + "/");
-        DomainListenerPort = Options.SeparateOrigins ? DomainBaseUrl.Port : null;
+        Pools.BaseAddress = listeners.IssuerAddress(addresses);
+        Pools.DomainBaseAddress = listeners.DomainAddress(addresses) ?? BaseAddress;
         Log.Started(Logger, BaseAddress);
-        if (DomainListenerPort is not null)
+        if (Options.SeparateOrigins)
         {
             Log.DomainOriginStarted(Logger, DomainBaseAddress);
         }

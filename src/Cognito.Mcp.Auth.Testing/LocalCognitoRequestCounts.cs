@@ -1,3 +1,5 @@
+using Cognito.Mcp.Auth.Testing.Internal;
+
 namespace Cognito.Mcp.Auth.Testing;
 
 /// <summary>
@@ -5,76 +7,50 @@ namespace Cognito.Mcp.Auth.Testing;
 /// </summary>
 public sealed class LocalCognitoRequestCounts
 {
-    private long _token;
-    private long _jwks;
-    private long _discovery;
-    private long _authorize;
-    private long _login;
-    private long _userInfo;
-    private long _logout;
-    private long _revoke;
-    private long _management;
+    // One slot per row of CognitoEndpoints, so a new endpoint is counted without a new field here.
+    private readonly long[] _counts = new long[CognitoEndpoints.All.Count];
 
     internal LocalCognitoRequestCounts()
     {
     }
 
     /// <summary>Gets the number of requests to <c>/oauth2/token</c>.</summary>
-    public long Token => Interlocked.Read(ref _token);
+    public long Token => Read(CognitoEndpoints.Token);
 
     /// <summary>Gets the number of requests to <c>/.well-known/jwks.json</c>.</summary>
-    public long Jwks => Interlocked.Read(ref _jwks);
+    public long Jwks => Read(CognitoEndpoints.Jwks);
 
     /// <summary>Gets the number of requests to <c>/.well-known/openid-configuration</c>.</summary>
-    public long Discovery => Interlocked.Read(ref _discovery);
+    public long Discovery => Read(CognitoEndpoints.Discovery);
 
     /// <summary>Gets the number of requests to <c>/oauth2/authorize</c>.</summary>
-    public long Authorize => Interlocked.Read(ref _authorize);
+    public long Authorize => Read(CognitoEndpoints.Authorize);
 
     /// <summary>Gets the number of requests to the managed login page <c>/login</c>.</summary>
-    public long Login => Interlocked.Read(ref _login);
+    public long Login => Read(CognitoEndpoints.Login);
 
     /// <summary>Gets the number of requests to <c>/oauth2/userInfo</c>.</summary>
-    public long UserInfo => Interlocked.Read(ref _userInfo);
+    public long UserInfo => Read(CognitoEndpoints.UserInfo);
 
     /// <summary>Gets the number of requests to <c>/logout</c>.</summary>
-    public long Logout => Interlocked.Read(ref _logout);
+    public long Logout => Read(CognitoEndpoints.Logout);
 
     /// <summary>Gets the number of requests to <c>/oauth2/revoke</c>.</summary>
-    public long Revoke => Interlocked.Read(ref _revoke);
+    public long Revoke => Read(CognitoEndpoints.Revoke);
 
     /// <summary>Gets the number of requests to the management API (<c>POST /</c>).</summary>
-    public long Management => Interlocked.Read(ref _management);
+    public long Management => Read(CognitoEndpoints.Management);
 
     /// <summary>Sets every counter back to zero.</summary>
     public void Reset()
     {
-        Interlocked.Exchange(ref _token, 0);
-        Interlocked.Exchange(ref _jwks, 0);
-        Interlocked.Exchange(ref _discovery, 0);
-        Interlocked.Exchange(ref _authorize, 0);
-        Interlocked.Exchange(ref _login, 0);
-        Interlocked.Exchange(ref _userInfo, 0);
-        Interlocked.Exchange(ref _logout, 0);
-        Interlocked.Exchange(ref _revoke, 0);
-        Interlocked.Exchange(ref _management, 0);
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            Interlocked.Exchange(ref _counts[i], 0);
+        }
     }
 
-    internal void CountToken() => Interlocked.Increment(ref _token);
+    internal void Count(CognitoEndpoint endpoint) => Interlocked.Increment(ref _counts[endpoint.Counter]);
 
-    internal void CountJwks() => Interlocked.Increment(ref _jwks);
-
-    internal void CountDiscovery() => Interlocked.Increment(ref _discovery);
-
-    internal void CountAuthorize() => Interlocked.Increment(ref _authorize);
-
-    internal void CountLogin() => Interlocked.Increment(ref _login);
-
-    internal void CountUserInfo() => Interlocked.Increment(ref _userInfo);
-
-    internal void CountLogout() => Interlocked.Increment(ref _logout);
-
-    internal void CountRevoke() => Interlocked.Increment(ref _revoke);
-
-    internal void CountManagement() => Interlocked.Increment(ref _management);
+    private long Read(CognitoEndpoint endpoint) => Interlocked.Read(ref _counts[endpoint.Counter]);
 }

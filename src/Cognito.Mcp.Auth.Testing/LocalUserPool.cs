@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Cognito.Mcp.Auth.Testing.Internal;
-using Cognito.Mcp.Auth.Testing.Management;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -21,17 +20,18 @@ public sealed class LocalUserPool
     private readonly ConcurrentDictionary<string, LocalAppClient> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LocalUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
-    private SigningKeys _keys = SigningKeys.Create();
     private string? _domainPrefix;
 
-    internal LocalUserPool(LocalCognito owner, string id, string name, string region)
+    internal LocalUserPool(UserPoolRegistry registry, string id, string name, string region)
     {
-        Owner = owner;
+        Registry = registry;
         Id = id;
         Name = name;
         Region = region;
-        Created = owner.TimeProvider.GetUtcNow();
-        Sequence = owner.NextSequence();
+        Created = registry.TimeProvider.GetUtcNow();
+        Sequence = registry.NextSequence();
+        Issuer = $"{registry.BaseAddress}/{id}";
+        TokenIssuer = new TokenIssuer(Issuer, registry.TimeProvider);
     }
 
     /// <summary>Gets the pool id, e.g. <c>us-east-1_AbCdEf123</c>.</summary>
@@ -47,13 +47,13 @@ public sealed class LocalUserPool
     /// Gets the issuer: <c>{BaseAddress}/{Id}</c>, exactly the discovery document's <c>issuer</c> and the tokens'
     /// <c>iss</c> (no trailing slash).
     /// </summary>
-    public string Issuer => $"{Owner.BaseAddress}/{Id}";
+    public string Issuer { get; }
 
     /// <summary>Gets the OIDC discovery document's address: <c>{Issuer}/.well-known/openid-configuration</c>.</summary>
-    public Uri DiscoveryEndpoint => new($"{Issuer}/.well-known/openid-configuration");
+    public Uri DiscoveryEndpoint => new(Issuer + CognitoEndpoints.Discovery.Path);
 
     /// <summary>Gets the JWKS address: <c>{Issuer}/.well-known/jwks.json</c>.</summary>
-    public Uri JwksUri => new($"{Issuer}/.well-known/jwks.json");
+    public Uri JwksUri => new(Issuer + CognitoEndpoints.Jwks.Path);
 
     /// <summary>Gets the domain prefix given to <see cref="AddDomain"/>, or <see langword="null"/>.</summary>
     public string? DomainPrefix => Volatile.Read(ref _domainPrefix);
@@ -62,28 +62,28 @@ public sealed class LocalUserPool
     /// Gets the OAuth domain, <c>{DomainBaseAddress}/domain/{prefix}</c>, or <see langword="null"/> before
     /// <see cref="AddDomain"/>.
     /// </summary>
-    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri($"{Owner.DomainBaseAddress}/domain/{prefix}") : null;
+    public Uri? DomainUrl => DomainPrefix is { } prefix ? new Uri(CognitoEndpoints.DomainAddress(Registry.DomainBaseAddress, prefix)) : null;
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/token</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri TokenEndpoint => DomainEndpoint("/oauth2/token");
+    public Uri TokenEndpoint => DomainEndpoint(CognitoEndpoints.Token);
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/authorize</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri AuthorizeEndpoint => DomainEndpoint("/oauth2/authorize");
+    public Uri AuthorizeEndpoint => DomainEndpoint(CognitoEndpoints.Authorize);
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/userInfo</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri UserInfoEndpoint => DomainEndpoint("/oauth2/userInfo");
+    public Uri UserInfoEndpoint => DomainEndpoint(CognitoEndpoints.UserInfo);
 
     /// <summary>Gets <c>{DomainUrl}/logout</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri LogoutEndpoint => DomainEndpoint("/logout");
+    public Uri LogoutEndpoint => DomainEndpoint(CognitoEndpoints.Logout);
 
     /// <summary>Gets <c>{DomainUrl}/oauth2/revoke</c>. Throws <see cref="InvalidOperationException"/> without a domain.</summary>
-    public Uri RevokeEndpoint => DomainEndpoint("/oauth2/revoke");
+    public Uri RevokeEndpoint => DomainEndpoint(CognitoEndpoints.Revoke);
 
     /// <summary>Gets the current access-token signing key, with its private key and <c>KeyId</c>, to forge variants.</summary>
-    public RsaSecurityKey AccessTokenSigningKey => Keys.AccessKey;
+    public RsaSecurityKey AccessTokenSigningKey => TokenIssuer.Keys.AccessKey;
 
     /// <summary>Gets the current ID-token signing key, with its private key and <c>KeyId</c>.</summary>
-    public RsaSecurityKey IdTokenSigningKey => Keys.IdKey;
+    public RsaSecurityKey IdTokenSigningKey => TokenIssuer.Keys.IdKey;
 
     /// <summary>Gets the resource servers.</summary>
     public IReadOnlyCollection<LocalResourceServer> ResourceServers => [.. _resourceServers.Values];
@@ -94,19 +94,20 @@ public sealed class LocalUserPool
     /// <summary>Gets the users.</summary>
     public IReadOnlyCollection<LocalUser> Users => [.. _users.Values];
 
-    internal LocalCognito Owner { get; }
+    /// <summary>The pools of the same LocalCognito, which share this pool's clock and keep domain prefixes unique.</summary>
+    internal UserPoolRegistry Registry { get; }
+
+    internal TimeProvider TimeProvider => Registry.TimeProvider;
 
     internal DateTimeOffset Created { get; }
 
-    /// <summary>
-    /// Settings CreateUserPool received that LocalCognito keeps and echoes in DescribeUserPool without enforcing them
-    /// (password policy, schema, auto-verified attributes, MFA), so a provisioning script's result can be checked.
-    /// </summary>
-    internal System.Text.Json.Nodes.JsonObject ManagementSettings { get; } = [];
+    /// <summary>The password policy CreateUserPool set, or <see langword="null"/> for Cognito's default.</summary>
+    internal PasswordPolicy? PasswordPolicy { get; set; }
 
     internal long Sequence { get; }
 
-    internal SigningKeys Keys => Volatile.Read(ref _keys);
+    /// <summary>Signs this pool's tokens and holds its keys.</summary>
+    internal TokenIssuer TokenIssuer { get; }
 
     internal PoolSessions Sessions { get; } = new();
 
@@ -128,7 +129,7 @@ public sealed class LocalUserPool
                 throw CognitoValidation.Invalid($"User pool {Id} already has a domain configured.");
             }
 
-            Owner.RegisterDomain(prefix, this);
+            Registry.RegisterDomain(prefix, this);
             Volatile.Write(ref _domainPrefix, prefix);
         }
 
@@ -156,7 +157,7 @@ public sealed class LocalUserPool
         var server = new LocalResourceServer(identifier, name, scopeNames)
         {
             ScopeDescriptions = scopeDescriptions,
-            Created = Owner.TimeProvider.GetUtcNow(),
+            Created = TimeProvider.GetUtcNow(),
         };
         if (!_resourceServers.TryAdd(identifier, server))
         {
@@ -172,14 +173,12 @@ public sealed class LocalUserPool
     /// <exception cref="LocalCognitoException">
     /// <c>ScopeDoesNotExistException</c>, <c>InvalidOAuthFlowException</c> or <c>InvalidParameterException</c>.
     /// </exception>
-    public LocalAppClient AddClient(LocalAppClientSettings settings) => AddClient(settings, ManagementClientExtras.Default);
-
-    internal LocalAppClient AddClient(LocalAppClientSettings settings, ManagementClientExtras extras)
+    public LocalAppClient AddClient(LocalAppClientSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         CognitoValidation.Client(settings, ScopeExists);
         var secret = settings.GenerateSecret ? settings.ClientSecret ?? RandomStrings.ClientSecret() : null;
-        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, Owner.TimeProvider.GetUtcNow()) { Extras = extras, Sequence = Owner.NextSequence() };
+        var client = new LocalAppClient(this, settings.ClientId ?? RandomStrings.ClientId(), secret, settings, TimeProvider.GetUtcNow()) { Sequence = Registry.NextSequence() };
         if (!_clients.TryAdd(client.ClientId, client))
         {
             throw CognitoValidation.Invalid($"Client id {client.ClientId} is already in use in user pool {Id}.");
@@ -198,7 +197,7 @@ public sealed class LocalUserPool
     public LocalUser AddUser(string username, string password, IReadOnlyDictionary<string, string>? attributes = null, IEnumerable<string>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(password);
-        CognitoValidation.Password(this, password);
+        CognitoValidation.Password(PasswordPolicy, password);
         var user = CreateUser(username, attributes, groups);
         user.SetPassword(password, temporary: false);
         return user;
@@ -231,9 +230,7 @@ public sealed class LocalUserPool
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(scopes);
         var lifetime = FindClient(clientId)?.IssuedAccessTokenLifetime ?? TimeSpan.FromHours(1);
-        var claims = TokenClaims.ClientCredentials(Issuer, clientId, scopes, Owner.TimeProvider.GetUtcNow(), lifetime);
-        editClaims?.Invoke(claims);
-        return JwsWriter.Write(Keys.AccessKey, claims);
+        return TokenIssuer.ClientAccessToken(clientId, scopes, lifetime, editClaims);
     }
 
     /// <summary>
@@ -250,9 +247,7 @@ public sealed class LocalUserPool
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var (client, signIn) = ForUser(clientId, username);
-        var claims = TokenClaims.UserAccess(Issuer, client, signIn, [.. scopes], resource: null, Owner.TimeProvider.GetUtcNow());
-        editClaims?.Invoke(claims);
-        return JwsWriter.Write(Keys.AccessKey, claims);
+        return TokenIssuer.UserAccessToken(client, signIn, [.. scopes], editClaims);
     }
 
     /// <summary>
@@ -267,11 +262,7 @@ public sealed class LocalUserPool
     public string IssueIdToken(string clientId, string username, Action<IDictionary<string, object>>? editClaims = null)
     {
         var (client, signIn) = ForUser(clientId, username);
-        var now = Owner.TimeProvider.GetUtcNow();
-        var access = JwsWriter.Write(Keys.AccessKey, TokenClaims.UserAccess(Issuer, client, signIn, ["openid"], resource: null, now));
-        var claims = TokenClaims.Id(Issuer, client, signIn, nonce: null, access, now);
-        editClaims?.Invoke(claims);
-        return JwsWriter.Write(Keys.IdKey, claims);
+        return TokenIssuer.IdToken(client, signIn, editClaims);
     }
 
     /// <summary>
@@ -279,25 +270,13 @@ public sealed class LocalUserPool
     /// <paramref name="keepPreviousKeysInJwks"/> keeps the old keys in the JWKS.
     /// </summary>
     /// <param name="keepPreviousKeysInJwks">Whether the JWKS keeps publishing the previous keys.</param>
-    public void RotateSigningKeys(bool keepPreviousKeysInJwks = true)
-    {
-        lock (_lock)
-        {
-            Volatile.Write(ref _keys, _keys.Rotate(keepPreviousKeysInJwks));
-        }
-    }
+    public void RotateSigningKeys(bool keepPreviousKeysInJwks = true) => TokenIssuer.RotateKeys(keepPreviousKeysInJwks);
 
     /// <summary>
     /// Stops publishing the keys that earlier rotations kept in the JWKS (the second half of a rotation: call it once
     /// the last token signed with them has expired). The current keys stay.
     /// </summary>
-    public void RemoveRetiredSigningKeys()
-    {
-        lock (_lock)
-        {
-            Volatile.Write(ref _keys, _keys.WithoutRetired());
-        }
-    }
+    public void RemoveRetiredSigningKeys() => TokenIssuer.RemoveRetiredKeys();
 
     /// <summary>Returns the pool id.</summary>
     /// <returns>For example <c>LocalUserPool us-east-1_AbCdEf123</c>.</returns>
@@ -309,7 +288,7 @@ public sealed class LocalUserPool
         CognitoValidation.Username(username);
         var attributeCopy = new Dictionary<string, string>(attributes ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         var sub = attributeCopy.Remove("sub", out var fixedSub) ? fixedSub : Guid.NewGuid().ToString();
-        var user = new LocalUser(username, sub, attributeCopy, [.. groups ?? []], Owner.TimeProvider.GetUtcNow());
+        var user = new LocalUser(username, sub, attributeCopy, [.. groups ?? []], TimeProvider.GetUtcNow());
         if (!_users.TryAdd(username, user))
         {
             throw new LocalCognitoException("UsernameExistsException", "User account already exists");
@@ -341,11 +320,11 @@ public sealed class LocalUserPool
         ArgumentNullException.ThrowIfNull(username);
         var client = FindClient(clientId) ?? throw new LocalCognitoException("ResourceNotFoundException", $"Client {clientId} does not exist in user pool {Id}.");
         var user = FindUser(username) ?? throw new LocalCognitoException("UserNotFoundException", $"User {username} does not exist in user pool {Id}.");
-        return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Owner.TimeProvider.GetUtcNow()));
+        return (client, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), TimeProvider.GetUtcNow()));
     }
 
-    private Uri DomainEndpoint(string path) =>
+    private Uri DomainEndpoint(CognitoEndpoint endpoint) =>
         DomainUrl is { } domain
-            ? new Uri(domain + path)
+            ? new Uri(domain + endpoint.Path)
             : throw new InvalidOperationException($"User pool {Id} has no domain: call AddDomain(\"my-prefix\") first; Cognito serves the OAuth endpoints only on a pool's domain.");
 }

@@ -1,6 +1,7 @@
 using Cognito.Mcp.Auth.Testing.Internal;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
@@ -8,12 +9,11 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// <c>GET {domain}/oauth2/authorize</c>: validates the request; with a live session cookie it redirects straight back
 /// with a code (or implicit tokens), otherwise to <c>{domain}/login</c> with the same query, like Cognito.
 /// </summary>
-internal sealed class AuthorizeEndpoint(LocalCognito cognito)
+internal sealed class AuthorizeEndpoint(UserPoolRegistry pools, ILogger logger)
 {
     public Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountAuthorize();
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return Task.CompletedTask;
         }
@@ -21,7 +21,7 @@ internal sealed class AuthorizeEndpoint(LocalCognito cognito)
         var validation = AuthorizeRequest.Validate(pool, context.Request.Query);
         if (validation.Request is not { } request)
         {
-            return RefuseAsync(cognito, context, validation);
+            return RefuseAsync(logger, context, validation);
         }
 
         if (DomainCookies.SessionUser(context, pool, out var session) is { } user)
@@ -31,13 +31,13 @@ internal sealed class AuthorizeEndpoint(LocalCognito cognito)
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect($"{pool.DomainUrl}/login{context.Request.QueryString}");
+        context.Response.Redirect($"{pool.DomainUrl}{CognitoEndpoints.Login.Path}{context.Request.QueryString}");
         return Task.CompletedTask;
     }
 
-    public static Task RefuseAsync(LocalCognito cognito, HttpContext context, AuthorizeValidation validation)
+    public static Task RefuseAsync(ILogger logger, HttpContext context, AuthorizeValidation validation)
     {
-        Log.AuthorizeRefused(cognito.Logger, validation.Error!, validation.PageMessage ?? "redirected to the client");
+        Log.AuthorizeRefused(logger, validation.Error!, validation.PageMessage ?? "redirected to the client");
         if (validation.RedirectUrl is { } redirect)
         {
             context.Response.Redirect(redirect);

@@ -95,7 +95,7 @@ internal sealed record AuthorizeRequest(
     /// <summary>The URL the browser goes back to after a successful sign-in: a code, or implicit tokens in the fragment.</summary>
     public string Complete(LocalUserPool pool, SignInEvent signIn)
     {
-        var now = pool.Owner.TimeProvider.GetUtcNow();
+        var now = pool.TimeProvider.GetUtcNow();
         if (ResponseType == "code")
         {
             var code = RandomStrings.Opaque(24);
@@ -104,7 +104,7 @@ internal sealed record AuthorizeRequest(
             return AuthorizeValidation.AppendParameters(RedirectUri, '?', ("code", code), ("state", State));
         }
 
-        var (access, id) = UserTokens.Issue(pool, Client, signIn, Scopes, Nonce, Resource);
+        var (access, id) = pool.TokenIssuer.UserTokens(Client, signIn, Scopes, Nonce, Resource);
         return AuthorizeValidation.AppendParameters(
             RedirectUri,
             '#',

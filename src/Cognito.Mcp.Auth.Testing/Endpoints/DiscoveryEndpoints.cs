@@ -9,76 +9,63 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
 /// <summary>
 /// <c>{issuer}/.well-known/openid-configuration</c> and <c>{issuer}/.well-known/jwks.json</c>, with Cognito's fields
-/// in Cognito's (alphabetical) order and without <c>code_challenge_methods_supported</c>.
+/// in Cognito's (alphabetical) order and without <c>code_challenge_methods_supported</c>; the endpoints it publishes
+/// are the rows of <see cref="CognitoEndpoints"/> with a discovery field.
 /// </summary>
-internal sealed class DiscoveryEndpoints(LocalCognito cognito)
+internal sealed class DiscoveryEndpoints(UserPoolRegistry pools, LocalCognitoFaults faults)
 {
     /// <summary>Kids go out as Cognito writes them, with <c>+</c> rather than <c>\u002B</c>.</summary>
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Task DiscoveryAsync(HttpContext context)
     {
-        cognito.Requests.CountDiscovery();
-        if (cognito.Faults.DiscoveryUnavailable)
+        if (faults.DiscoveryUnavailable)
         {
             return UnavailableAsync(context);
         }
 
-        if (cognito.FindUserPool(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
+        if (pools.Find(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
         {
             return NotFoundAsync(context);
         }
 
-        // Assumed (unsure): without a domain, the domain-hosted endpoints are left out; and end_session_endpoint
-        // (the /logout endpoint) is published, as cognito-wire.md lists it with a doubt.
+        // Assumed (unsure): without a domain, the domain-hosted endpoints are left out.
+        var fields = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal)
+        {
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+            ["issuer"] = pool.Issuer,
+            ["response_types_supported"] = new JsonArray("code", "token"),
+            ["scopes_supported"] = new JsonArray("openid", "email", "phone", "profile"),
+            ["subject_types_supported"] = new JsonArray("public"),
+            ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post"),
+        };
         var domain = pool.DomainUrl?.ToString();
-        var document = new JsonObject();
-        if (domain is not null)
+        foreach (var endpoint in CognitoEndpoints.All.Where(e => e.DiscoveryField is not null))
         {
-            document["authorization_endpoint"] = domain + "/oauth2/authorize";
-            document["end_session_endpoint"] = domain + "/logout";
+            var origin = endpoint.Origin == EndpointOrigin.Issuer ? pool.Issuer : domain;
+            if (origin is not null)
+            {
+                fields[endpoint.DiscoveryField!] = origin + endpoint.Path;
+            }
         }
 
-        document["id_token_signing_alg_values_supported"] = new JsonArray("RS256");
-        document["issuer"] = pool.Issuer;
-        document["jwks_uri"] = pool.JwksUri.ToString();
-        document["response_types_supported"] = new JsonArray("code", "token");
-        if (domain is not null)
-        {
-            document["revocation_endpoint"] = domain + "/oauth2/revoke";
-        }
-
-        document["scopes_supported"] = new JsonArray("openid", "email", "phone", "profile");
-        document["subject_types_supported"] = new JsonArray("public");
-        if (domain is not null)
-        {
-            document["token_endpoint"] = domain + "/oauth2/token";
-        }
-
-        document["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post");
-        if (domain is not null)
-        {
-            document["userinfo_endpoint"] = domain + "/oauth2/userInfo";
-        }
-
-        return WriteAsync(context, document);
+        return WriteAsync(context, new JsonObject(fields));
     }
 
     public Task JwksAsync(HttpContext context)
     {
-        cognito.Requests.CountJwks();
-        if (cognito.Faults.JwksUnavailable)
+        if (faults.JwksUnavailable)
         {
             return UnavailableAsync(context);
         }
 
-        if (cognito.FindUserPool(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
+        if (pools.Find(context.Request.RouteValues["poolId"] as string ?? "") is not { } pool)
         {
             return NotFoundAsync(context);
         }
 
         var keys = new JsonArray();
-        foreach (var key in pool.Keys.Published)
+        foreach (var key in pool.TokenIssuer.Keys.Published)
         {
             var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
             // Typed as JsonNode so Add(JsonNode) is called, not Add<T>(T), which serializes T by reflection.

@@ -1,6 +1,7 @@
 using Cognito.Mcp.Auth.Testing.Internal;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
@@ -9,14 +10,13 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// post must carry the <c>_csrf</c> value matching the <c>XSRF-TOKEN</c> cookie. A wrong password shows the page
 /// again with Cognito's message; success starts the session cookie and redirects back to the client.
 /// </summary>
-internal sealed class LoginEndpoint(LocalCognito cognito)
+internal sealed class LoginEndpoint(UserPoolRegistry pools, ILogger logger)
 {
     private const string WrongCredentials = "Incorrect username or password.";
 
     public Task ShowAsync(HttpContext context)
     {
-        cognito.Requests.CountLogin();
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return Task.CompletedTask;
         }
@@ -24,13 +24,12 @@ internal sealed class LoginEndpoint(LocalCognito cognito)
         var validation = AuthorizeRequest.Validate(pool, context.Request.Query);
         return validation.Request is { } request
             ? ShowPageAsync(context, pool, request, username: null, error: null)
-            : AuthorizeEndpoint.RefuseAsync(cognito, context, validation);
+            : AuthorizeEndpoint.RefuseAsync(logger, context, validation);
     }
 
     public async Task SubmitAsync(HttpContext context)
     {
-        cognito.Requests.CountLogin();
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return;
         }
@@ -38,7 +37,7 @@ internal sealed class LoginEndpoint(LocalCognito cognito)
         var validation = AuthorizeRequest.Validate(pool, context.Request.Query);
         if (validation.Request is not { } request)
         {
-            await AuthorizeEndpoint.RefuseAsync(cognito, context, validation);
+            await AuthorizeEndpoint.RefuseAsync(logger, context, validation);
             return;
         }
 
@@ -69,9 +68,9 @@ internal sealed class LoginEndpoint(LocalCognito cognito)
             return;
         }
 
-        var now = pool.Owner.TimeProvider.GetUtcNow();
+        var now = pool.TimeProvider.GetUtcNow();
         DomainCookies.StartSession(context, pool, new LoginSession(user, now, now.AddHours(1)));
-        Log.SignedIn(cognito.Logger, user.Username, request.Client.ClientId);
+        Log.SignedIn(logger, user.Username, request.Client.ClientId);
         context.Response.Redirect(request.Complete(pool, new SignInEvent(user, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), now)));
     }
 

@@ -1,5 +1,6 @@
 using Cognito.Mcp.Auth.Testing.Internal;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
@@ -11,12 +12,11 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// those parameters are checked like <c>/oauth2/authorize</c> checks them. Any refusal keeps the session. Assumed
 /// (unsure): when both <c>logout_uri</c> and <c>redirect_uri</c> are sent, <c>logout_uri</c> wins.
 /// </summary>
-internal sealed class LogoutEndpoint(LocalCognito cognito)
+internal sealed class LogoutEndpoint(UserPoolRegistry pools, ILogger logger)
 {
     public Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountLogout();
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return Task.CompletedTask;
         }
@@ -48,11 +48,11 @@ internal sealed class LogoutEndpoint(LocalCognito cognito)
         var validation = AuthorizeRequest.Validate(pool, context.Request.Query);
         if (validation.Request is null)
         {
-            return AuthorizeEndpoint.RefuseAsync(cognito, context, validation);
+            return AuthorizeEndpoint.RefuseAsync(logger, context, validation);
         }
 
         DomainCookies.EndSession(context, pool);
-        context.Response.Redirect($"{pool.DomainUrl}/login{context.Request.QueryString}");
+        context.Response.Redirect($"{pool.DomainUrl}{CognitoEndpoints.Login.Path}{context.Request.QueryString}");
         return Task.CompletedTask;
     }
 }

@@ -12,12 +12,11 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// (three dot-separated parts whose header and payload are JSON), which refresh tokens never have. Assumed (unsure):
 /// another client's refresh token is refused with <c>unauthorized_client</c>.
 /// </summary>
-internal sealed class RevokeEndpoint(LocalCognito cognito)
+internal sealed class RevokeEndpoint(UserPoolRegistry pools)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountRevoke();
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return;
         }

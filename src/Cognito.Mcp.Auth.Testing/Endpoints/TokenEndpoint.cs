@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Cognito.Mcp.Auth.Testing.Internal;
 using Cognito.Mcp.Auth.Testing.Tokens;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Testing.Endpoints;
 
@@ -12,12 +13,10 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// Checks run in this order: content type → <c>grant_type</c> present → client → grant supported →
 /// <c>AllowedOAuthFlowsUserPoolClient</c> (<c>invalid_grant</c>) → the grant's own checks.
 /// </summary>
-internal sealed class TokenEndpoint(LocalCognito cognito)
+internal sealed class TokenEndpoint(UserPoolRegistry pools, LocalCognitoFaults faults, DisallowedScopeBehavior disallowedScopes, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountToken();
-
         // On every answer, with or without an Origin header, as Cognito's page says.
         context.Response.Headers.AccessControlAllowOrigin = "*";
         if (await ApplyFaultsAsync(context))
@@ -25,7 +24,7 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
             return;
         }
 
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return;
         }
@@ -33,7 +32,7 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
         var result = await HandleGrantAsync(context, pool);
         if (result.Error is { } error)
         {
-            Log.TokenRefused(cognito.Logger, error, result.Reason ?? "");
+            Log.TokenRefused(logger, error, result.Reason ?? "");
             await OAuthResponses.ErrorAsync(context, error, result.Description);
             return;
         }
@@ -73,13 +72,13 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
 
         var result = grantType switch
         {
-            "client_credentials" => ClientCredentialsGrant.Handle(pool, client, form),
+            "client_credentials" => ClientCredentialsGrant.Handle(pool, client, form, disallowedScopes),
             "authorization_code" => AuthorizationCodeGrant.Handle(pool, client, form),
             _ => RefreshTokenGrant.Handle(pool, client, form),
         };
         if (result.Error is null)
         {
-            Log.TokenIssued(cognito.Logger, client.ClientId, grantType);
+            Log.TokenIssued(logger, client.ClientId, grantType);
         }
 
         return result;
@@ -87,9 +86,9 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
 
     private async Task<bool> ApplyFaultsAsync(HttpContext context)
     {
-        if (cognito.Faults.TakeTokenFailure() is { } failure)
+        if (faults.TakeTokenFailure() is { } failure)
         {
-            Log.TokenFaultInjected(cognito.Logger, (int)failure.Status);
+            Log.TokenFaultInjected(logger, (int)failure.Status);
             if (failure.RetryAfter is { } retryAfter)
             {
                 context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -106,12 +105,12 @@ internal sealed class TokenEndpoint(LocalCognito cognito)
             return true;
         }
 
-        if (cognito.Faults.CurrentGate is { } gate)
+        if (faults.CurrentGate is { } gate)
         {
             await gate.PassAsync(context.RequestAborted);
         }
 
-        if (cognito.Faults.Delay is { Ticks: > 0 } delay)
+        if (faults.Delay is { Ticks: > 0 } delay)
         {
             await Task.Delay(delay, context.RequestAborted);
         }

@@ -13,12 +13,11 @@ namespace Cognito.Mcp.Auth.Testing.Endpoints;
 /// <c>openid</c>. The page's samples show <c>WWW-Authenticate</c> without the <c>Bearer</c> scheme; LocalCognito
 /// keeps RFC 6750's form (assumed: the samples abbreviate).
 /// </summary>
-internal sealed class UserInfoEndpoint(LocalCognito cognito)
+internal sealed class UserInfoEndpoint(UserPoolRegistry pools)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountUserInfo();
-        if (cognito.DomainPool(context) is not { } pool)
+        if (pools.DomainPool(context) is not { } pool)
         {
             return;
         }

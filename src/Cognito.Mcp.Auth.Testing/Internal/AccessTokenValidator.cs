@@ -18,7 +18,7 @@ internal static class AccessTokenValidator
             ValidIssuer = pool.Issuer,
             ValidateAudience = false,
             ValidateLifetime = false,
-            IssuerSigningKeys = pool.Keys.Published,
+            IssuerSigningKeys = pool.TokenIssuer.Keys.Published,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         });
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
@@ -26,7 +26,7 @@ internal static class AccessTokenValidator
             return (null, "Invalid access token");
         }
 
-        if (!jwt.TryGetPayloadValue<long>("exp", out var exp) || exp <= pool.Owner.TimeProvider.GetUtcNow().ToUnixTimeSeconds())
+        if (!jwt.TryGetPayloadValue<long>("exp", out var exp) || exp <= pool.TimeProvider.GetUtcNow().ToUnixTimeSeconds())
         {
             return (null, "Access token is expired");
         }

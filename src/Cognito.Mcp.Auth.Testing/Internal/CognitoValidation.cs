@@ -130,22 +130,15 @@ internal static partial class CognitoValidation
         }
     }
 
-    /// <summary>The pool's password policy as CreateUserPool set it; Cognito's default (8, all classes) otherwise.</summary>
-    public static void Password(LocalUserPool pool, string password)
+    /// <summary>The pool's password policy as CreateUserPool set it; Cognito's default (8, all classes) without one.</summary>
+    public static void Password(PasswordPolicy? policy, string password)
     {
-        var policy = pool.ManagementSettings["Policies"]?["PasswordPolicy"] as System.Text.Json.Nodes.JsonObject;
-        int minimum = 8;
-        if (policy?["MinimumLength"] is System.Text.Json.Nodes.JsonValue length && length.TryGetValue(out int configured))
-        {
-            minimum = configured;
-        }
-
-        bool Requires(string name) => policy?[name] is not System.Text.Json.Nodes.JsonValue value || !value.TryGetValue(out bool required) || required;
+        var minimum = policy?.MinimumLength ?? 8;
         if (password.Length < minimum
-            || (Requires("RequireUppercase") && !password.Any(char.IsUpper))
-            || (Requires("RequireLowercase") && !password.Any(char.IsLower))
-            || (Requires("RequireNumbers") && !password.Any(char.IsDigit))
-            || (Requires("RequireSymbols") && password.All(char.IsLetterOrDigit)))
+            || (policy?.RequireUppercase != false && !password.Any(char.IsUpper))
+            || (policy?.RequireLowercase != false && !password.Any(char.IsLower))
+            || (policy?.RequireNumbers != false && !password.Any(char.IsDigit))
+            || (policy?.RequireSymbols != false && password.All(char.IsLetterOrDigit)))
         {
             throw new LocalCognitoException("InvalidPasswordException", $"Password did not conform with policy: at least {minimum} characters{(policy is null ? " with an uppercase letter, a lowercase letter, a number and a symbol" : ", with the character classes the pool requires")}.");
         }

@@ -5,9 +5,9 @@ namespace Cognito.Mcp.Auth.Testing.Internal;
 /// <summary>Creates the deterministic development pool described by <see cref="LocalCognitoDevelopmentPool"/>.</summary>
 internal static class DevelopmentPoolSeeder
 {
-    public static LocalUserPool Seed(LocalCognito cognito)
+    public static LocalUserPool Seed(UserPoolRegistry pools)
     {
-        var pool = cognito.CreateUserPool(UserPoolName, Region, UserPoolId).AddDomain(DomainPrefix);
+        var pool = pools.Create(UserPoolName, Region, UserPoolId).AddDomain(DomainPrefix);
         pool.AddResourceServer(ApiIdentifier, "My API", "read", "write");
         pool.AddResourceServer(OtherApiIdentifier, "Other API", "admin");
         pool.AddClient(new LocalAppClientSettings

@@ -19,7 +19,7 @@ internal static class DomainCookies
         session = null;
         if (context.Request.Cookies[Session] is { } id && pool.Sessions.Logins.TryGetValue(id, out var found))
         {
-            if (found.ExpiresAt > pool.Owner.TimeProvider.GetUtcNow() && pool.FindUser(found.User.Username) is { } user && ReferenceEquals(user, found.User))
+            if (found.ExpiresAt > pool.TimeProvider.GetUtcNow() && pool.FindUser(found.User.Username) is { } user && ReferenceEquals(user, found.User))
             {
                 session = found;
                 return user;
@@ -61,7 +61,7 @@ internal static class DomainCookies
 
     private static CookieOptions Options(HttpContext context, LocalUserPool pool) => new()
     {
-        Path = $"/domain/{pool.DomainPrefix}",
+        Path = $"{CognitoEndpoints.DomainPathPrefix}/{pool.DomainPrefix}",
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
         Secure = context.Request.IsHttps,

@@ -53,6 +53,9 @@ internal sealed class Listeners(LocalCognitoOptions options)
         host.UseUrls($"{Scheme}://{options.Host}:{options.Port}");
     }
 
+    /// <summary>The domain origin's port once bound (port 0 has become a real one), or <see langword="null"/> with one origin.</summary>
+    public int? DomainPort => _domain?.IPEndPoint?.Port;
+
     /// <summary>The issuer origin as Kestrel reports it, e.g. <c>https://127.0.0.1:41234</c>.</summary>
     public string IssuerAddress(ICollection<string> addresses) => Address(addresses, _issuer) ?? addresses.First().TrimEnd('/');
 

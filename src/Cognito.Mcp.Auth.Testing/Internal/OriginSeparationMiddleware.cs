@@ -7,12 +7,12 @@ namespace Cognito.Mcp.Auth.Testing.Internal;
 /// do: the domain origin answers only <c>/domain/{prefix}/…</c>, the issuer origin everything else; a path of the other
 /// origin is a 404.
 /// </summary>
-internal sealed class OriginSeparationMiddleware(RequestDelegate next, LocalCognito cognito)
+internal sealed class OriginSeparationMiddleware(RequestDelegate next, Listeners listeners)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var onDomainOrigin = context.Connection.LocalPort == cognito.DomainListenerPort;
-        var domainPath = context.Request.Path.StartsWithSegments("/domain", StringComparison.OrdinalIgnoreCase);
+        var onDomainOrigin = context.Connection.LocalPort == listeners.DomainPort;
+        var domainPath = context.Request.Path.StartsWithSegments(CognitoEndpoints.DomainPathPrefix, StringComparison.OrdinalIgnoreCase);
         if (onDomainOrigin != domainPath)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

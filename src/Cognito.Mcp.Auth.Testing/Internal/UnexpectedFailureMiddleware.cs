@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Testing.Internal;
 
@@ -6,7 +7,7 @@ namespace Cognito.Mcp.Auth.Testing.Internal;
 /// The last line of defence: an oversized or truncated body that escaped an endpoint's own checks becomes a
 /// Cognito-shaped 400, and a bug becomes a logged <c>500 {"error":"server_error"}</c> instead of a dropped connection.
 /// </summary>
-internal sealed class UnexpectedFailureMiddleware(RequestDelegate next, LocalCognito cognito)
+internal sealed class UnexpectedFailureMiddleware(RequestDelegate next, ILogger logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -21,7 +22,7 @@ internal sealed class UnexpectedFailureMiddleware(RequestDelegate next, LocalCog
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            Log.UnexpectedFailure(cognito.Logger, exception, context.Request.Path);
+            Log.UnexpectedFailure(logger, exception, context.Request.Path);
             context.Response.Clear();
             await OAuthResponses.ErrorAsync(context, "server_error", null, StatusCodes.Status500InternalServerError);
         }

@@ -9,10 +9,10 @@ namespace Cognito.Mcp.Auth.Testing.Management;
 /// </summary>
 internal static class DomainOperations
 {
-    public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Create(UserPoolRegistry pools, ManagementRequest request)
     {
         var prefix = request.RequiredString("Domain");
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         if (request.Object("CustomDomainConfig") is not null)
         {
             throw CognitoValidation.Invalid("LocalCognito supports prefix domains only, not custom domains.");
@@ -23,10 +23,10 @@ internal static class DomainOperations
     }
 
     /// <summary>An unknown domain answers an empty <c>DomainDescription</c>, as Cognito does.</summary>
-    public static JsonObject Describe(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Describe(UserPoolRegistry pools, ManagementRequest request)
     {
         var prefix = request.RequiredString("Domain");
-        if (cognito.FindPoolByDomain(prefix) is not { } pool)
+        if (pools.FindByDomain(prefix) is not { } pool)
         {
             return new JsonObject { ["DomainDescription"] = new JsonObject() };
         }
@@ -45,16 +45,16 @@ internal static class DomainOperations
         };
     }
 
-    public static JsonObject Delete(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Delete(UserPoolRegistry pools, ManagementRequest request)
     {
         var prefix = request.RequiredString("Domain");
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         if (pool.DomainPrefix != prefix)
         {
             throw CognitoValidation.Invalid("No such domain or user pool exists.");
         }
 
-        cognito.UnregisterDomain(prefix, pool);
+        pools.UnregisterDomain(prefix, pool);
         return [];
     }
 }

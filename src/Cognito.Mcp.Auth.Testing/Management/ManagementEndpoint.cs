@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Cognito.Mcp.Auth.Testing.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 
 namespace Cognito.Mcp.Auth.Testing.Management;
 
@@ -13,12 +14,12 @@ namespace Cognito.Mcp.Auth.Testing.Management;
 /// Assumed (unsure): a body that is not JSON, or of another content type, is a <c>SerializationException</c>; an
 /// unknown or missing target an <c>UnknownOperationException</c>, as other AWS JSON services answer.
 /// </summary>
-internal sealed partial class ManagementEndpoint(LocalCognito cognito)
+internal sealed partial class ManagementEndpoint(UserPoolRegistry pools, ILogger logger)
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
     private const string AmzJson = "application/x-amz-json-1.1";
 
-    private static readonly Dictionary<string, Func<LocalCognito, ManagementRequest, JsonObject>> Operations = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<UserPoolRegistry, ManagementRequest, JsonObject>> Operations = new(StringComparer.Ordinal)
     {
         ["CreateUserPool"] = UserPoolOperations.Create,
         ["DescribeUserPool"] = UserPoolOperations.Describe,
@@ -38,7 +39,6 @@ internal sealed partial class ManagementEndpoint(LocalCognito cognito)
 
     public async Task HandleAsync(HttpContext context)
     {
-        cognito.Requests.CountManagement();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
         try
@@ -55,13 +55,13 @@ internal sealed partial class ManagementEndpoint(LocalCognito cognito)
             }
 
             using var document = await ReadAsync(context);
-            var result = handler(cognito, new ManagementRequest(document.RootElement, Region(context)));
-            Log.ManagementSucceeded(cognito.Logger, operation);
+            var result = handler(pools, new ManagementRequest(document.RootElement, Region(context)));
+            Log.ManagementSucceeded(logger, operation);
             await WriteAsync(context, StatusCodes.Status200OK, result);
         }
         catch (LocalCognitoException exception)
         {
-            Log.ManagementRefused(cognito.Logger, operation, exception.ErrorType, exception.Message);
+            Log.ManagementRefused(logger, operation, exception.ErrorType, exception.Message);
             context.Response.Headers["x-amzn-ErrorType"] = exception.ErrorType + ":";
             await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["__type"] = exception.ErrorType, ["message"] = exception.Message });
         }

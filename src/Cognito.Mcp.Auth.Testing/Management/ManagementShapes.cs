@@ -38,7 +38,7 @@ internal static class ManagementShapes
             ["EstimatedNumberOfUsers"] = pool.Users.Count,
             ["AdminCreateUserConfig"] = new JsonObject { ["AllowAdminCreateUserOnly"] = false, ["UnusedAccountValidityDays"] = 7 },
         };
-        foreach (var (name, value) in pool.ManagementSettings)
+        foreach (var (name, value) in EchoedSettings.Of(pool))
         {
             shape[name == "Schema" ? "SchemaAttributes" : name] = value?.DeepClone();
         }
@@ -67,7 +67,7 @@ internal static class ManagementShapes
 
     public static JsonObject Client(LocalAppClient client)
     {
-        var extras = client.Extras;
+        var extras = EchoedSettings.Of(client);
         var shape = new JsonObject
         {
             ["UserPoolId"] = client.Pool.Id,

@@ -6,9 +6,9 @@ namespace Cognito.Mcp.Auth.Testing.Management;
 /// <summary><c>CreateResourceServer</c>, <c>DescribeResourceServer</c>.</summary>
 internal static class ResourceServerOperations
 {
-    public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Create(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var identifier = request.RequiredString("Identifier");
         var name = request.RequiredString("Name");
         var scopes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -25,9 +25,9 @@ internal static class ResourceServerOperations
         return new JsonObject { ["ResourceServer"] = ManagementShapes.ResourceServer(pool, server) };
     }
 
-    public static JsonObject Describe(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Describe(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var identifier = request.RequiredString("Identifier");
         var server = pool.FindResourceServer(identifier)
             ?? throw new LocalCognitoException("ResourceNotFoundException", $"Resource server {identifier} does not exist.");

@@ -9,9 +9,9 @@ namespace Cognito.Mcp.Auth.Testing.Management;
 /// </summary>
 internal static class UserOperations
 {
-    public static JsonObject AdminCreateUser(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject AdminCreateUser(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var username = request.RequiredString("Username");
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var attribute in request.Objects("UserAttributes"))
@@ -28,7 +28,7 @@ internal static class UserOperations
         var temporary = request.String("TemporaryPassword");
         if (temporary is not null)
         {
-            CognitoValidation.Password(pool, temporary);
+            CognitoValidation.Password(pool.PasswordPolicy, temporary);
         }
 
         var user = pool.CreateUser(username, attributes, groups: null);
@@ -36,13 +36,13 @@ internal static class UserOperations
         return new JsonObject { ["User"] = ManagementShapes.User(user) };
     }
 
-    public static JsonObject AdminSetUserPassword(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject AdminSetUserPassword(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var username = request.RequiredString("Username");
         var password = request.RequiredString("Password");
         var user = pool.FindUser(username) ?? throw new LocalCognitoException("UserNotFoundException", "User does not exist.");
-        CognitoValidation.Password(pool, password);
+        CognitoValidation.Password(pool.PasswordPolicy, password);
         user.SetPassword(password, temporary: !(request.Bool("Permanent") ?? false));
         return [];
     }

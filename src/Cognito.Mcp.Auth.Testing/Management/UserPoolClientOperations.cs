@@ -12,9 +12,9 @@ internal static class UserPoolClientOperations
 {
     private static readonly string[] Units = ["seconds", "minutes", "hours", "days"];
 
-    public static JsonObject Create(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Create(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var units = request.Object("TokenValidityUnits");
         var extras = new ManagementClientExtras(
             Unit(units, "AccessToken", "hours"),
@@ -47,22 +47,23 @@ internal static class UserPoolClientOperations
             settings.RefreshTokenValidity = ManagementClientExtras.ToTimeSpan(refresh, extras.RefreshTokenUnit);
         }
 
-        var client = pool.AddClient(settings, extras);
+        var client = pool.AddClient(settings);
+        EchoedSettings.Keep(client, extras);
         return new JsonObject { ["UserPoolClient"] = ManagementShapes.Client(client) };
     }
 
-    public static JsonObject Describe(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject Describe(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var clientId = request.RequiredString("ClientId");
         var client = pool.FindClient(clientId)
             ?? throw new LocalCognitoException("ResourceNotFoundException", $"User pool client {clientId} does not exist.");
         return new JsonObject { ["UserPoolClient"] = ManagementShapes.Client(client) };
     }
 
-    public static JsonObject List(LocalCognito cognito, ManagementRequest request)
+    public static JsonObject List(UserPoolRegistry pools, ManagementRequest request)
     {
-        var pool = UserPoolOperations.Pool(cognito, request);
+        var pool = UserPoolOperations.Pool(pools, request);
         var (page, next) = UserPoolOperations.Page(pool.Clients.ToList(), request.MaxResults(60, required: false), request.String("NextToken"));
         var result = new JsonObject
         {

@@ -27,7 +27,7 @@ internal static class AuthorizationCodeGrant
         // Removed before any check: a code is redeemable once, whoever presents it.
         if (!pool.Sessions.Codes.TryRemove(codeValue, out var code)
             || code.ClientId != client.ClientId
-            || code.ExpiresAt <= pool.Owner.TimeProvider.GetUtcNow())
+            || code.ExpiresAt <= pool.TimeProvider.GetUtcNow())
         {
             return TokenResult.Fail("invalid_grant", "Unknown, used, expired or foreign authorization code.");
         }
@@ -43,7 +43,7 @@ internal static class AuthorizationCodeGrant
             return TokenResult.Fail("invalid_grant", "The PKCE code_verifier does not match the code_challenge.");
         }
 
-        var (access, id) = UserTokens.Issue(pool, client, code.SignIn, code.Scopes, code.Nonce, code.Resource);
+        var (access, id) = pool.TokenIssuer.UserTokens(client, code.SignIn, code.Scopes, code.Nonce, code.Resource);
         var refresh = UserTokens.NewRefreshToken(pool, client, code.SignIn, code.Scopes, code.Resource);
         return TokenResult.Ok(UserTokens.Body(client, access, id, refresh));
     }

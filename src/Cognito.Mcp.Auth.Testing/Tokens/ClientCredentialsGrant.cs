@@ -13,7 +13,7 @@ namespace Cognito.Mcp.Auth.Testing.Tokens;
 /// </summary>
 internal static class ClientCredentialsGrant
 {
-    public static TokenResult Handle(LocalUserPool pool, LocalAppClient client, IFormCollection form)
+    public static TokenResult Handle(LocalUserPool pool, LocalAppClient client, IFormCollection form, DisallowedScopeBehavior disallowedScopes)
     {
         if (!client.Allows(LocalOAuthFlows.ClientCredentials))
         {
@@ -34,7 +34,7 @@ internal static class ClientCredentialsGrant
                 return TokenResult.Fail("invalid_scope", $"Scope {unknown[0]} does not exist in the user pool.");
             }
 
-            if (disallowed.Count > 0 && pool.Owner.Options.DisallowedClientCredentialsScopes == DisallowedScopeBehavior.Refuse)
+            if (disallowed.Count > 0 && disallowedScopes == DisallowedScopeBehavior.Refuse)
             {
                 return TokenResult.Fail("invalid_scope", $"Scope {disallowed[0]} is not allowed for this client.");
             }
@@ -47,11 +47,9 @@ internal static class ClientCredentialsGrant
             requested = allowed;
         }
 
-        var now = pool.Owner.TimeProvider.GetUtcNow();
-        var claims = TokenClaims.ClientCredentials(pool.Issuer, client.ClientId, requested, now, client.IssuedAccessTokenLifetime);
         return TokenResult.Ok(new JsonObject
         {
-            ["access_token"] = JwsWriter.Write(pool.Keys.AccessKey, claims),
+            ["access_token"] = pool.TokenIssuer.ClientAccessToken(client.ClientId, requested, client.IssuedAccessTokenLifetime),
             ["expires_in"] = (long)client.IssuedAccessTokenLifetime.TotalSeconds,
             ["token_type"] = "Bearer",
         });

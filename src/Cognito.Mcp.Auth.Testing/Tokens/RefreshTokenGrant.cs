@@ -18,13 +18,13 @@ internal static class RefreshTokenGrant
 
         if (!pool.Sessions.RefreshTokens.TryGetValue(token, out var grant)
             || grant.ClientId != client.ClientId
-            || grant.ExpiresAt <= pool.Owner.TimeProvider.GetUtcNow()
+            || grant.ExpiresAt <= pool.TimeProvider.GetUtcNow()
             || pool.Sessions.RevokedOriginJtis.ContainsKey(grant.SignIn.OriginJti))
         {
             return TokenResult.Fail("invalid_grant", "Unknown, expired, revoked or foreign refresh token.");
         }
 
-        var (access, id) = UserTokens.Issue(pool, client, grant.SignIn, grant.Scopes, nonce: null, grant.Resource);
+        var (access, id) = pool.TokenIssuer.UserTokens(client, grant.SignIn, grant.Scopes, nonce: null, grant.Resource);
         return TokenResult.Ok(UserTokens.Body(client, access, id, refreshToken: null));
     }
 }

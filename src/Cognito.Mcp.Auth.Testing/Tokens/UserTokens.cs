@@ -3,25 +3,14 @@ using Cognito.Mcp.Auth.Testing.Internal;
 
 namespace Cognito.Mcp.Auth.Testing.Tokens;
 
-/// <summary>Signs a user's access token (access key) and, with <c>openid</c>, ID token (ID key).</summary>
+/// <summary>What the user grants answer besides the signed tokens: the refresh token and the response body.</summary>
 internal static class UserTokens
 {
-    public static (string AccessToken, string? IdToken) Issue(LocalUserPool pool, LocalAppClient client, SignInEvent signIn, IReadOnlyList<string> scopes, string? nonce, string? resource)
-    {
-        var now = pool.Owner.TimeProvider.GetUtcNow();
-        var keys = pool.Keys;
-        var access = JwsWriter.Write(keys.AccessKey, TokenClaims.UserAccess(pool.Issuer, client, signIn, scopes, resource, now));
-        var id = scopes.Contains("openid")
-            ? JwsWriter.Write(keys.IdKey, TokenClaims.Id(pool.Issuer, client, signIn, nonce, access, now))
-            : null;
-        return (access, id);
-    }
-
     /// <summary>Creates a refresh token for the sign-in and remembers what it stands for.</summary>
     public static string NewRefreshToken(LocalUserPool pool, LocalAppClient client, SignInEvent signIn, IReadOnlyList<string> scopes, string? resource)
     {
         var token = RandomStrings.Opaque(64);
-        var expires = pool.Owner.TimeProvider.GetUtcNow() + client.RefreshTokenValidity;
+        var expires = pool.TimeProvider.GetUtcNow() + client.RefreshTokenValidity;
         pool.Sessions.RefreshTokens[token] = new RefreshGrant(client.ClientId, scopes, signIn, resource, expires);
         return token;
     }
