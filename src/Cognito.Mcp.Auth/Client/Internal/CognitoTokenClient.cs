@@ -9,11 +9,17 @@ namespace Cognito.Mcp.Auth.Client.Internal;
 /// One named token client. Tokens live in <see cref="HybridCache"/> (memory, plus the application's distributed cache
 /// if it has one) together with the instant they count as expiring, so refreshing early is decided by our
 /// <see cref="TimeProvider"/>, which HybridCache's own expiry knows nothing of. A miss or an expiring entry starts one
-/// shared request per key (<see cref="SingleFlight{T}"/>, which runs it in the first caller's trace); the shared request
-/// checks the cache again before calling Cognito, so a caller that arrives just after a refresh does not cause another
-/// one; with an <see cref="ICognitoTokenRequestLock"/>, so do processes sharing the distributed cache
-/// (<see cref="TokenRequestLockGate"/>). Nothing is written on failure.
+/// shared request per key (<see cref="SingleFlight{T}"/>); the shared request checks the cache again before calling
+/// Cognito, so a caller that arrives just after a refresh does not cause another one; with an
+/// <see cref="ICognitoTokenRequestLock"/>, so do processes sharing the distributed cache (<see cref="TokenRequestLockGate"/>).
+/// Nothing is written on failure.
 /// </summary>
+/// <remarks>
+/// HybridCache's stampede protection does serve the cache reads (concurrent misses share one distributed-cache read).
+/// It does not run the refresh, which must pass over entries HybridCache still holds as fresh anyway: for a caller with a
+/// cancellable token it runs the factory without the caller's execution context, and the token request's span would
+/// lose its parent.
+/// </remarks>
 internal sealed class CognitoTokenClient(
     string name,
     IOptionsMonitor<CognitoTokenClientOptions> optionsMonitor,
@@ -25,8 +31,7 @@ internal sealed class CognitoTokenClient(
     TokenRequestLockGate lockGate,
     ILogger logger) : ICognitoTokenClient
 {
-    // Reads the cache without ever calling a factory or writing to the distributed cache. Concurrent reads that miss
-    // memory share one read of the distributed cache: HybridCache's own stampede protection.
+    // Reads the cache without ever calling a factory or writing to the distributed cache.
     private static readonly HybridCacheEntryOptions Peek = new()
     {
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCacheWrite,
