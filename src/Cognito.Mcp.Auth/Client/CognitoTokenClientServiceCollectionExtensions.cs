@@ -1,6 +1,7 @@
 using Cognito.Mcp.Auth.Client;
 using Cognito.Mcp.Auth.Client.Internal;
 using Cognito.Mcp.Auth.Diagnostics;
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
@@ -92,19 +93,16 @@ public static class CognitoTokenClientServiceCollectionExtensions
         // keeps any configuration it has). See docs/security.md.
         services.AddDataProtection();
         services.TryAddSingleton<IHybridCacheSerializer<CachedToken>, CachedTokenSerializer>();
-        services.TryAddSingleton(provider => new TokenRequestLockGate(
-            provider.GetService<ICognitoTokenRequestLock>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.TryAddSingleton<TokenRequestLockGate>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenClientTelemetry>();
         services.TryAddSingleton<ICognitoTokenClientFactory, CognitoTokenClientFactory>();
 
-        var registry = GetRegistry(services);
-        if (registry.Contains(name))
+        if (!SingletonInstance.GetOrAdd<CognitoTokenClientRegistry>(services).Add(name))
         {
             return services;
         }
 
-        registry.Add(name);
         services.TryAddKeyedSingleton<ICognitoTokenClient>(
             name,
             (provider, _) => provider.GetRequiredService<ICognitoTokenClientFactory>().GetClient(name));
@@ -117,26 +115,11 @@ public static class CognitoTokenClientServiceCollectionExtensions
         // so it also applies to a primary handler the application sets later (a proxy, a certificate).
         services.PostConfigure<Microsoft.Extensions.Http.HttpClientFactoryOptions>(
             CognitoTokenClientDefaults.GetHttpClientName(name),
-            options => options.HttpMessageHandlerBuilderActions.Add(static builder => Cognito.Mcp.Auth.Internal.HttpRedirects.Disable(builder.PrimaryHandler)));
+            options => options.HttpMessageHandlerBuilderActions.Add(static builder => HttpRedirects.Disable(builder.PrimaryHandler)));
         services.AddHttpClient(CognitoTokenClientDefaults.GetHttpClientName(name))
             .AddResilienceHandler(
                 TokenClientResilience.PipelineName,
                 (pipeline, context) => TokenClientResilience.Configure(name, pipeline, context));
         return services;
-    }
-
-    private static CognitoTokenClientRegistry GetRegistry(IServiceCollection services)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(CognitoTokenClientRegistry) && descriptor.ImplementationInstance is CognitoTokenClientRegistry existing)
-            {
-                return existing;
-            }
-        }
-
-        var registry = new CognitoTokenClientRegistry();
-        services.AddSingleton(registry);
-        return registry;
     }
 }

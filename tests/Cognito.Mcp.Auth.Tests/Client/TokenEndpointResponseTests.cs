@@ -21,6 +21,9 @@ public sealed class TokenEndpointResponseTests
         { """{"access_token":5}""", "access_token is missing or not a string" },
         { """{"access_token":["a"]}""", "access_token is missing or not a string" },
         { """{"access_token":""}""", "access_token is missing or not a string" },
+        { """{"access_token":"a\ud800b"}""", "access_token is missing or not a string" }, // a lone surrogate: no .NET string
+        { """{"access_token":"a","token_type":"\udc00"}""", "token_type is not Bearer" },
+        { """{"access_token":"a","scope":"my-api/read\ud800"}""", "scope is not a string" },
         { """{"access_token":"a","token_type":"mac"}""", "token_type is not Bearer" },
         { """{"access_token":"a","token_type":5}""", "token_type is not Bearer" },
         { """{"access_token":"a","scope":["my-api/read"]}""", "scope is not a string" },

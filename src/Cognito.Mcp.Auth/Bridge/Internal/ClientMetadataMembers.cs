@@ -156,24 +156,7 @@ internal static class ClientMetadataMembers
         root.TryGetProperty(name, out member) && member.ValueKind != JsonValueKind.Null;
 
     /// <summary>A JSON string as .NET string; false for another type or a string with a lone surrogate escape.</summary>
-    public static bool TryGetString(JsonElement element, out string value)
-    {
-        value = string.Empty;
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return false;
-        }
-
-        try
-        {
-            value = element.GetString()!;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    public static bool TryGetString(JsonElement element, out string value) => Cognito.Mcp.Auth.Internal.JsonProperties.TryGetString(element, out value);
 
     public static BridgeError Metadata(string description) => new(BridgeErrors.InvalidClientMetadata, description);
 }

@@ -5,7 +5,8 @@ namespace Cognito.Mcp.Auth.Client.Internal;
 /// <summary>
 /// What the token cache stores (in memory, and in a distributed cache as JSON encrypted by
 /// <see cref="CachedTokenSerializer"/>). Expiry and refresh time are stored with the token so the decision to refresh
-/// is made by the client's <see cref="TimeProvider"/>, not by the cache's own clock.
+/// is made by the client's <see cref="TimeProvider"/>, not by the cache's own clock. Immutable and sealed, so
+/// HybridCache keeps this instance in memory instead of a serialized copy.
 /// </summary>
 [ImmutableObject(true)]
 internal sealed class CachedToken
@@ -25,12 +26,5 @@ internal sealed class CachedToken
     /// </summary>
     public required string CacheKey { get; init; }
 
-    // Made once per cache entry (HybridCache hands out this same instance while it is in memory, the type being sealed
-    // and immutable), so that a cache hit allocates nothing. Fields, not properties: never serialized.
-    private CognitoAccessToken? _accessToken;
-    private Task<CognitoAccessToken>? _completedTask;
-
-    public CognitoAccessToken ToAccessToken() => _accessToken ??= new(AccessToken, ExpiresAt, Scope);
-
-    public Task<CognitoAccessToken> ToCompletedTask() => _completedTask ??= Task.FromResult(ToAccessToken());
+    public CognitoAccessToken ToAccessToken() => new(AccessToken, ExpiresAt, Scope);
 }

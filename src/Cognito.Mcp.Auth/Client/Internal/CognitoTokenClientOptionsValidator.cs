@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Client.Internal;
@@ -32,7 +33,7 @@ internal sealed class CognitoTokenClientOptionsValidator : IValidateOptions<Cogn
             {
                 errors.Add($"{Setting(nameof(options.DomainPrefix))} and {Setting(nameof(options.Region))} go together: set both (e.g. 'my-pool' and 'us-east-1' for https://my-pool.auth.us-east-1.amazoncognito.com); the region may also come from the AWS configuration (AWS:Region, AWS_REGION or the profile's region).");
             }
-            else if (!Uri.CheckHostName($"{options.DomainPrefix}.auth.{options.Region}.amazoncognito.com").Equals(UriHostNameType.Dns))
+            else if (!Uri.CheckHostName(CognitoUrls.DomainHost(options.DomainPrefix, options.Region)).Equals(UriHostNameType.Dns))
             {
                 errors.Add($"{Setting(nameof(options.DomainPrefix))} '{options.DomainPrefix}' and {Setting(nameof(options.Region))} '{options.Region}' do not form a host name: use the prefix only, without scheme or dots (e.g. 'my-pool'), and a region such as 'us-east-1'.");
             }

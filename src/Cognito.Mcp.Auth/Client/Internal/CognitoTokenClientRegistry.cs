@@ -5,7 +5,8 @@ internal sealed class CognitoTokenClientRegistry
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
-    public void Add(string name) => _names.Add(name);
+    /// <summary>Adds the name; false when it was registered already.</summary>
+    public bool Add(string name) => _names.Add(name);
 
     public bool Contains(string name) => _names.Contains(name);
 }

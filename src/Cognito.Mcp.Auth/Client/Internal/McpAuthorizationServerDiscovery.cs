@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Cognito.Mcp.Auth.Diagnostics;
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
@@ -59,7 +60,7 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
             }
 
             var root = document.RootElement;
-            var issuer = GetString(root, "issuer");
+            var issuer = JsonProperties.GetString(root, "issuer");
             if (issuer is null || !string.Equals(issuer.TrimEnd('/'), authorizationServer.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal))
             {
                 // RFC 8414 section 3.3: metadata whose issuer differs from the server asked about must not be used.
@@ -67,7 +68,7 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
                 continue;
             }
 
-            if (!Uri.TryCreate(GetString(root, "token_endpoint"), UriKind.Absolute, out var tokenEndpoint))
+            if (!Uri.TryCreate(JsonProperties.GetString(root, "token_endpoint"), UriKind.Absolute, out var tokenEndpoint))
             {
                 TokenClientLog.MetadataRefused(logger, clientName, metadataUrl.AbsoluteUri, "it has no token_endpoint URL");
                 continue;
@@ -126,10 +127,10 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
         var path = mcpServerUrl.AbsolutePath.TrimEnd('/');
         if (path.Length > 0)
         {
-            candidates.Add(new Uri(origin, "/.well-known/oauth-protected-resource" + path));
+            candidates.Add(new Uri(origin, CognitoMcpAuthenticationDefaults.ProtectedResourceMetadataPath + path));
         }
 
-        candidates.Add(new Uri(origin, "/.well-known/oauth-protected-resource"));
+        candidates.Add(new Uri(origin, CognitoMcpAuthenticationDefaults.ProtectedResourceMetadataPath));
         foreach (var candidate in candidates.Distinct())
         {
             using var document = await GetJsonAsync(http, clientName, candidate, cancellationToken);
@@ -139,10 +140,10 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
             }
 
             var root = document.RootElement;
-            if (!Uri.TryCreate(GetString(root, "resource"), UriKind.Absolute, out var resource) || !SameUrl(resource, mcpServerUrl))
+            if (!Uri.TryCreate(JsonProperties.GetString(root, "resource"), UriKind.Absolute, out var resource) || !SameUrl(resource, mcpServerUrl))
             {
                 // RFC 9728 section 3.3: the metadata must describe the resource it was fetched for.
-                problem = $"the metadata at {candidate} describes the resource '{GetString(root, "resource")}', not {mcpServerUrl}";
+                problem = $"the metadata at {candidate} describes the resource '{JsonProperties.GetString(root, "resource")}', not {mcpServerUrl}";
                 TokenClientLog.MetadataRefused(logger, clientName, candidate.AbsoluteUri, "its resource is not " + mcpServerUrl.AbsoluteUri);
                 continue;
             }
@@ -169,14 +170,14 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
         var path = issuer.AbsolutePath.TrimEnd('/');
         if (path.Length == 0)
         {
-            yield return new Uri(origin, "/.well-known/oauth-authorization-server");
-            yield return new Uri(origin, "/.well-known/openid-configuration");
+            yield return new Uri(origin, CognitoAuthorizationBridgeDefaults.MetadataPath);
+            yield return new Uri(origin, CognitoUrls.OpenIdConfigurationPath);
             yield break;
         }
 
-        yield return new Uri(origin, "/.well-known/oauth-authorization-server" + path);
-        yield return new Uri(origin, "/.well-known/openid-configuration" + path);
-        yield return new Uri(origin, path + "/.well-known/openid-configuration");
+        yield return new Uri(origin, CognitoAuthorizationBridgeDefaults.MetadataPath + path);
+        yield return new Uri(origin, CognitoUrls.OpenIdConfigurationPath + path);
+        yield return new Uri(origin, path + CognitoUrls.OpenIdConfigurationPath);
     }
 
     private async Task<JsonDocument?> GetJsonAsync(HttpClient http, string clientName, Uri url, CancellationToken cancellationToken)
@@ -225,14 +226,23 @@ internal sealed class McpAuthorizationServerDiscovery(ILogger logger)
         && string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
         && string.Equals(a.Query, b.Query, StringComparison.Ordinal);
 
-    private static string? GetString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     /// <summary>The string items of an array property; anything else (a string, numbers, objects) counts as none.</summary>
-    private static List<string> GetStrings(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!)]
-            : [];
+    private static List<string> GetStrings(JsonElement element, string name)
+    {
+        var strings = new List<string>();
+        if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                if (JsonProperties.TryGetString(item, out var text))
+                {
+                    strings.Add(text);
+                }
+            }
+        }
+
+        return strings;
+    }
 
     private static string Setting(CognitoTokenClientOptions options, string clientName, string property) =>
         SettingNames.For(options, clientName, property);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Cognito.Mcp.Auth.Diagnostics;
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
@@ -154,14 +155,11 @@ internal sealed class TokenEndpointRequester(
                 return (null, null);
             }
 
-            return (GetString(root, "error"), GetString(root, "error_description"));
+            return (JsonProperties.GetString(root, "error"), JsonProperties.GetString(root, "error_description"));
         }
         catch (JsonException)
         {
             return (null, null);
         }
     }
-
-    private static string? GetString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

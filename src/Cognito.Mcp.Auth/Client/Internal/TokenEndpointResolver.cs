@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cognito.Mcp.Auth.Internal;
 
 namespace Cognito.Mcp.Auth.Client.Internal;
 
@@ -29,9 +29,7 @@ internal sealed class TokenEndpointResolver(
 
         if (options.McpServerUrl is null)
         {
-            return new Uri(string.Create(
-                CultureInfo.InvariantCulture,
-                $"https://{options.DomainPrefix}.auth.{options.Region}.amazoncognito.com{CognitoTokenClientDefaults.TokenEndpointPath}"));
+            return new Uri($"https://{CognitoUrls.DomainHost(options.DomainPrefix!, options.Region!)}{CognitoTokenClientDefaults.TokenEndpointPath}");
         }
 
         return (await DiscoverAsync(clientName, options, cancellationToken)).TokenEndpoint;

@@ -12,7 +12,8 @@ namespace Cognito.Mcp.Auth.Client.Internal;
 /// events while it stays so, not one warning per call), then an Information event when it is back. One per container,
 /// shared by every token client.
 /// </summary>
-internal sealed class TokenRequestLockGate(ICognitoTokenRequestLock? requestLock, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+/// <remarks>The lock is optional (a default of null for the container): only AddCognitoTokenRedisLock() or the application registers one.</remarks>
+internal sealed class TokenRequestLockGate(TimeProvider timeProvider, ILoggerFactory loggerFactory, ICognitoTokenRequestLock? requestLock = null)
 {
     internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cognito.Mcp.Auth.Internal;
 
 namespace Cognito.Mcp.Auth.Client.Internal;
 
@@ -32,15 +33,14 @@ internal sealed record TokenResponse(string AccessToken, TimeSpan? ExpiresIn, st
                 return null;
             }
 
-            if (!root.TryGetProperty("access_token", out var accessToken) || accessToken.ValueKind != JsonValueKind.String
-                || accessToken.GetString() is not { Length: > 0 } token)
+            if (JsonProperties.GetString(root, "access_token") is not { Length: > 0 } token)
             {
                 problem = "access_token is missing or not a string";
                 return null;
             }
 
             if (root.TryGetProperty("token_type", out var tokenType)
-                && (tokenType.ValueKind != JsonValueKind.String || !string.Equals(tokenType.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase)))
+                && !(JsonProperties.TryGetString(tokenType, out var type) && string.Equals(type, "Bearer", StringComparison.OrdinalIgnoreCase)))
             {
                 problem = "token_type is not Bearer";
                 return null;
@@ -49,13 +49,13 @@ internal sealed record TokenResponse(string AccessToken, TimeSpan? ExpiresIn, st
             string? scope = null;
             if (root.TryGetProperty("scope", out var scopeValue))
             {
-                if (scopeValue.ValueKind != JsonValueKind.String)
+                if (!JsonProperties.TryGetString(scopeValue, out var granted))
                 {
                     problem = "scope is not a string";
                     return null;
                 }
 
-                scope = scopeValue.GetString();
+                scope = granted;
             }
 
             TimeSpan? expiresIn = null;
@@ -82,7 +82,8 @@ internal sealed record TokenResponse(string AccessToken, TimeSpan? ExpiresIn, st
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetDouble(out seconds),
-            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds),
+            JsonValueKind.String => JsonProperties.TryGetString(value, out var text)
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds),
             _ => false,
         };
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Cognito.Mcp.Auth.Internal;
 using Cognito.Mcp.Auth.Server.Internal;
 
 namespace Cognito.Mcp.Auth.Client.Internal;
@@ -26,7 +26,7 @@ internal static partial class TrustedTokenEndpoints
         }
 
         return CognitoUserPoolId.TryGetRegion(options.UserPoolId, out var region)
-            ? new Uri(string.Create(CultureInfo.InvariantCulture, $"https://cognito-idp.{region}.amazonaws.com/{options.UserPoolId}"))
+            ? new Uri(CognitoUrls.Issuer(region, options.UserPoolId!))
             : null;
     }
 
@@ -67,7 +67,7 @@ internal static partial class TrustedTokenEndpoints
     {
         // An allowed remote host is trusted over https on its default port only; loopback (LocalCognito) on any port.
         if (!IsValidHostPattern(pattern)
-            || (!Cognito.Mcp.Auth.Internal.LoopbackAddress.IsLoopback(uri) && (uri.Scheme != Uri.UriSchemeHttps || !uri.IsDefaultPort)))
+            || (!LoopbackAddress.IsLoopback(uri) && (uri.Scheme != Uri.UriSchemeHttps || !uri.IsDefaultPort)))
         {
             return false;
         }

@@ -15,12 +15,12 @@ internal sealed class CognitoMcpAuthPostConfigureOptions : IPostConfigureOptions
 
         if (Trimmed(options.Issuer) is null && options.Region is not null && poolRegion.Length > 0)
         {
-            options.Issuer = $"https://cognito-idp.{options.Region}.amazonaws.com/{options.UserPoolId}";
+            options.Issuer = Cognito.Mcp.Auth.Internal.CognitoUrls.Issuer(options.Region, options.UserPoolId!);
         }
 
         if (Trimmed(options.MetadataAddress) is null && Trimmed(options.Issuer) is { } issuer)
         {
-            options.MetadataAddress = issuer + "/.well-known/openid-configuration";
+            options.MetadataAddress = issuer + Cognito.Mcp.Auth.Internal.CognitoUrls.OpenIdConfigurationPath;
         }
 
         Qualify(options.RequiredScopes, options.ResourceServerIdentifier);
