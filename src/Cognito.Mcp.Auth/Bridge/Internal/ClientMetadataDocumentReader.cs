@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cognito.Mcp.Auth.Internal;
 
 namespace Cognito.Mcp.Auth.Bridge.Internal;
 
@@ -36,14 +37,14 @@ internal static class ClientMetadataDocumentReader
             }
 
             if (!root.TryGetProperty("client_id", out var clientId)
-                || !ClientMetadataMembers.TryGetString(clientId, out var id)
+                || !JsonProperties.TryGetString(clientId, out var id)
                 || !string.Equals(id, url, StringComparison.Ordinal))
             {
                 return Refused("its client_id does not equal the URL it was fetched from.");
             }
 
             if (ClientMetadataMembers.TryGetOptional(root, "token_endpoint_auth_method", out var method)
-                && !(ClientMetadataMembers.TryGetString(method, out var value) && value == "none"))
+                && !(JsonProperties.TryGetString(method, out var value) && value == "none"))
             {
                 return Refused("its token_endpoint_auth_method must be absent or \"none\": the server accepts only public clients, which use PKCE.");
             }

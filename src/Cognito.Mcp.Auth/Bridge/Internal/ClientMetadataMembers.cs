@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cognito.Mcp.Auth.Internal;
 
 namespace Cognito.Mcp.Auth.Bridge.Internal;
 
@@ -33,7 +34,7 @@ internal static class ClientMetadataMembers
 
         foreach (var item in member.EnumerateArray())
         {
-            if (!TryGetString(item, out var uri))
+            if (!JsonProperties.TryGetString(item, out var uri))
             {
                 return Metadata($"redirect_uris must be an array of 1 to {MaxRedirectUris} strings.");
             }
@@ -60,7 +61,7 @@ internal static class ClientMetadataMembers
             return null;
         }
 
-        if (!TryGetString(member, out var name))
+        if (!JsonProperties.TryGetString(member, out var name))
         {
             return Metadata("client_name must be a string.");
         }
@@ -98,7 +99,7 @@ internal static class ClientMetadataMembers
         {
             applicationType = redirectUris.Any(RedirectUriRules.IsNativeOnly) ? ApplicationTypes.Native : ApplicationTypes.Web;
         }
-        else if (TryGetString(member, out var value) && value is ApplicationTypes.Native or ApplicationTypes.Web)
+        else if (JsonProperties.TryGetString(member, out var value) && value is ApplicationTypes.Native or ApplicationTypes.Web)
         {
             applicationType = value;
         }
@@ -137,7 +138,7 @@ internal static class ClientMetadataMembers
         values.Clear();
         foreach (var item in member.EnumerateArray())
         {
-            if (!TryGetString(item, out var value) || !allowed.Contains(value, StringComparer.Ordinal))
+            if (!JsonProperties.TryGetString(item, out var value) || !allowed.Contains(value, StringComparer.Ordinal))
             {
                 return Metadata(description);
             }
@@ -154,9 +155,6 @@ internal static class ClientMetadataMembers
     /// <summary>False when the member is absent or JSON null.</summary>
     public static bool TryGetOptional(JsonElement root, string name, out JsonElement member) =>
         root.TryGetProperty(name, out member) && member.ValueKind != JsonValueKind.Null;
-
-    /// <summary>A JSON string as .NET string; false for another type or a string with a lone surrogate escape.</summary>
-    public static bool TryGetString(JsonElement element, out string value) => Cognito.Mcp.Auth.Internal.JsonProperties.TryGetString(element, out value);
 
     public static BridgeError Metadata(string description) => new(BridgeErrors.InvalidClientMetadata, description);
 }

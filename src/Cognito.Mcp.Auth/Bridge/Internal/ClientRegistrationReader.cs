@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cognito.Mcp.Auth.Internal;
 
 namespace Cognito.Mcp.Auth.Bridge.Internal;
 
@@ -80,7 +81,7 @@ internal sealed class ClientRegistrationReader
             return null;
         }
 
-        ClientMetadataMembers.TryGetString(member, out var method);
+        JsonProperties.TryGetString(member, out var method);
         switch (method)
         {
             case "none":
