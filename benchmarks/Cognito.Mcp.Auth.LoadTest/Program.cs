@@ -68,6 +68,18 @@ foreach (var target in targets)
     }
 }
 
+using (var plain = new HttpClient())
+{
+    foreach (var variant in variants.Where(v => v != ServerVariant.Open))
+    {
+        if (await RefusalCheck.RunAsync(plain, new Uri(servers[variant].Urls.First() + "/mcp"), pool) is { Count: > 0 } accepted)
+        {
+            Console.Error.WriteLine($"The {variant} server accepted a call with {string.Join(", ", accepted)}; stopping.");
+            return 1;
+        }
+    }
+}
+
 var warmUp = await WarmUp.RunAsync(targets, warmupWindow, warmupMax, tolerance, maxRequests, Console.WriteLine);
 
 var beforeRounds = CognitoCounts.Read(cognito.Requests);
