@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Runtime;
 using Cognito.Mcp.Auth.LoadTest;
@@ -34,6 +35,7 @@ foreach (var variant in variants)
     servers[variant] = await CalculatorHost.StartAsync(variant, pool);
 }
 
+using var cacheCounts = new ValidatedTokenCacheCounts(servers[ServerVariant.Protected].Services.GetRequiredService<IMeterFactory>());
 var clientBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 clientBuilder.Services.AddCognitoTokenClient(options =>
 {
@@ -84,6 +86,7 @@ var warmUp = await WarmUp.RunAsync(targets, warmupWindow, warmupMax, tolerance, 
 
 var beforeRounds = CognitoCounts.Read(cognito.Requests);
 var jitBeforeRounds = JitInfo.GetCompiledMethodCount();
+var cacheBeforeRounds = cacheCounts.Read();
 var results = new List<RoundResult>();
 for (var round = 1; round <= rounds; round++)
 {
@@ -105,6 +108,7 @@ for (var round = 1; round <= rounds; round++)
 }
 
 var jitDuringRounds = JitInfo.GetCompiledMethodCount() - jitBeforeRounds;
+var cacheAfterRounds = cacheCounts.Read();
 var afterRounds = CognitoCounts.Read(cognito.Requests);
 var loadAfter = LoadAverage.OneMinute();
 foreach (var server in servers.Values)
@@ -114,7 +118,7 @@ foreach (var server in servers.Values)
 }
 
 var report = Report.Write(new ReportInput(
-    results, targets, warmUp, tolerance, concurrency, duration, users, jitDuringRounds, afterRounds - beforeRounds, afterRounds - startOfRun, loadBefore, loadAfter));
+    results, targets, warmUp, tolerance, concurrency, duration, users, jitDuringRounds, cacheAfterRounds.Hits - cacheBeforeRounds.Hits, cacheAfterRounds.Misses - cacheBeforeRounds.Misses, afterRounds - beforeRounds, afterRounds - startOfRun, loadBefore, loadAfter));
 Console.WriteLine();
 Console.WriteLine(report);
 if (outFile is not null)

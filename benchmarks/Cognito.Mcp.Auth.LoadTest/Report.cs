@@ -30,6 +30,8 @@ internal static class Report
             WriteScenario(text, scenario, run.Rounds.Where(r => r.Scenario == scenario).ToList());
         }
 
+        Line(text, $"The protected server's validated-token cache during the timed rounds (both scenarios): {run.CacheHitsDuringRounds} hits, {run.CacheMissesDuringRounds} misses.");
+        text.AppendLine();
         Line(text, $"LocalCognito requests during the timed rounds: JWKS {run.CognitoDuringRounds.Jwks}, discovery {run.CognitoDuringRounds.Discovery}, token {run.CognitoDuringRounds.Token}. Whole run including warm-up: JWKS {run.CognitoWholeRun.Jwks}, discovery {run.CognitoWholeRun.Discovery}, token {run.CognitoWholeRun.Token}.");
         return text.ToString();
     }

@@ -10,6 +10,8 @@ internal sealed record ReportInput(
     TimeSpan Duration,
     int Users,
     long MethodsCompiledDuringRounds,
+    long CacheHitsDuringRounds,
+    long CacheMissesDuringRounds,
     CognitoCounts CognitoDuringRounds,
     CognitoCounts CognitoWholeRun,
     double? LoadAverageBefore,
