@@ -22,7 +22,7 @@ internal static class Report
         var text = new StringBuilder();
         var roundCount = run.Rounds.Max(r => r.Round);
         Line(text, $"Concurrency {run.Concurrency}, {run.Duration.TotalSeconds:0.#} s per server per scenario per round, {roundCount} rounds; each round runs the three servers in both scenarios, in rotating order. Users scenario: {run.Users} distinct tokens in turn.");
-        Line(text, $"Load average (1 min) before the run {Format(run.LoadAverageBefore)}, after it {Format(run.LoadAverageAfter)}; the run itself adds to it (32 workers and three servers on the run queue).");
+        Line(text, $"Load average (1 min) before the run {Format(run.LoadAverageBefore)}, after it {Format(run.LoadAverageAfter)}; the run itself adds to it ({run.Concurrency} workers and three servers on the run queue).");
         text.AppendLine();
         WriteWarmUp(text, run);
         foreach (var scenario in run.Rounds.Select(r => r.Scenario).Distinct().Order())
