@@ -39,7 +39,11 @@ cat "$out/interleaved.md"
 cat "$out"/bdn/results/*-report-github.md
 grep -h -E '^// (Cold|Warm) cache' "$out/benchmarks.log" | sort -u
 
+# Load run: open, protected (this library) and hand-written JwtBearer servers, with one M2M token and with 1,000 users'
+# tokens. It warms up until the JIT is quiet (bounded at 3 min), then runs 9 rounds in rotating order: ~6-8 minutes.
+# --quick: a 15 s warm-up that does not reach steady state and 3 rounds of 1 s: a smoke check, not figures to quote.
 echo "== load run (log: $out/load.log)"
+echo "load average before the load run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 timeout 15m dotnet "$root/benchmarks/Cognito.Mcp.Auth.LoadTest/$bin/Cognito.Mcp.Auth.LoadTest.dll" "${quick[@]}" \
   --out "$out/load.md" > "$out/load.log" 2>&1 || { echo "load run failed or saw errors/JWKS fetches: see $out/load.log"; }
 cat "$out/load.md"

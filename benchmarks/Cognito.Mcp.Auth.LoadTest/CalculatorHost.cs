@@ -4,14 +4,15 @@ using Cognito.Mcp.Auth.Testing;
 namespace Cognito.Mcp.Auth.LoadTest;
 
 /// <summary>
-/// samples/CalculatorServer's Program.cs, minus .env loading, built in one of two variants that differ only in
-/// authentication. The open variant exists only here, chosen in code, never by a setting: no configuration of the
-/// sample (or of any app using the library) can switch authentication off. Both bind to 127.0.0.1 only, on a free port.
+/// samples/CalculatorServer, built from the sample's own <see cref="CalculatorApp"/> around one of three kinds of
+/// authentication, with settings in memory instead of appsettings.json and .env. The open variant exists only here,
+/// chosen in code, never by a setting: no configuration of the sample (or of any app using the library) can switch
+/// authentication off. Every variant binds to 127.0.0.1 only, on a free port.
 /// </summary>
 internal static class CalculatorHost
 {
-    /// <param name="variant">Open or protected.</param>
-    /// <param name="pool">The pool whose tokens the protected variant accepts.</param>
+    /// <param name="variant">Open, protected by this library, or protected by hand-written JwtBearer.</param>
+    /// <param name="pool">The pool whose tokens the protected variants accept.</param>
     /// <param name="settings">Settings laid over the defaults below (the soak allows its own app clients so).</param>
     public static async Task<WebApplication> StartAsync(ServerVariant variant, LocalUserPool pool, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -22,6 +23,8 @@ internal static class CalculatorHost
             ["Cognito:UserPoolId"] = pool.Id,
             ["Cognito:Issuer"] = pool.Issuer,
             ["Cognito:AllowedClientIds:0"] = LocalCognitoDevelopmentPool.M2MClientId,
+            // The web client: the load run's users sign in through it, so their access tokens carry its client_id.
+            ["Cognito:AllowedClientIds:1"] = LocalCognitoDevelopmentPool.WebClientId,
             ["Cognito:ResourceServerIdentifier"] = LocalCognitoDevelopmentPool.ApiIdentifier,
             ["Cognito:RequiredScopes:0"] = LocalCognitoDevelopmentPool.ReadScope,
             ["Cognito:Resource"] = "http://127.0.0.1/mcp",
@@ -36,45 +39,34 @@ internal static class CalculatorHost
         {
             builder.Services.AddCognitoMcpAuth();
         }
+        else if (variant == ServerVariant.HandWritten)
+        {
+            builder.Services.AddHandWrittenCognitoJwtBearer(builder.Configuration);
+        }
         else
         {
-            builder.Services.AddAuthorization();
+            builder.Services.AddAuthorization(); // the SDK's authorization filters need the authorization services
         }
 
-        builder.Services.AddMcpServer(options =>
-            {
-                options.ServerInfo = new() { Name = "CalculatorApp", Version = "1.0.0" };
-                options.ServerInstructions =
-                    "A calculator. Tools: add(a, b), subtract(a, b), multiply(a, b), divide(a, b), power(base, exponent), square_root(number).";
-            })
-            .WithHttpTransport(options => options.Stateless = true)
-            .WithTools([typeof(CalculatorTools)])
-            .AddAuthorizationFilters()
-            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
-            {
-                var logger = context.Services!.GetRequiredService<ILoggerFactory>().CreateLogger("CalculatorServer.ToolCalls");
-                logger.LogInformation("Tool {Tool} called by client {ClientId}", context.Params?.Name, context.User?.FindFirst("client_id")?.Value);
-                return await next(context, cancellationToken);
-            }));
-        builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
-            .WithOrigins([])
-            .WithMethods("GET", "POST", "DELETE")
-            .WithHeaders("Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID")
-            .WithExposedHeaders("WWW-Authenticate", "Mcp-Session-Id")));
+        builder.Services.AddCalculatorMcpServer();
+        builder.Services.AddCalculatorCors(builder.Configuration);
 
         var app = builder.Build();
         app.UseCors();
-        if (variant == ServerVariant.Protected)
+        if (variant != ServerVariant.Open)
         {
             app.UseAuthentication();
         }
 
         app.UseAuthorization();
-        app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
-        var mcp = app.MapMcp("/mcp");
+        var mcp = app.MapCalculator();
         if (variant == ServerVariant.Protected)
         {
             mcp.RequireCognitoMcpAuth();
+        }
+        else if (variant == ServerVariant.HandWritten)
+        {
+            mcp.RequireAuthorization();
         }
 
         await app.StartAsync();

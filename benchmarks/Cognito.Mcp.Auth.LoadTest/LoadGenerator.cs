@@ -14,7 +14,7 @@ internal sealed class LoadGenerator(HttpClient http, Uri endpoint, int concurren
     private static readonly byte[] Body = Encoding.UTF8.GetBytes(
         """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":3}}}""");
 
-    public async Task<RoundResult> RunAsync(ServerVariant variant, int round, TimeSpan duration, long maxRequests)
+    public async Task<LoadSample> RunAsync(TimeSpan duration, long maxRequests)
     {
         long budget = maxRequests;
         long errors = 0;
@@ -44,7 +44,7 @@ internal sealed class LoadGenerator(HttpClient http, Uri endpoint, int concurren
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         var all = latencies.SelectMany(l => l).ToArray();
-        return new RoundResult(variant, round, all.Length, errors, elapsed, all);
+        return new LoadSample(all.Length, errors, elapsed, all);
     }
 
     /// <summary>Sends one call; false for any failure (status, body, time-out or transport).</summary>

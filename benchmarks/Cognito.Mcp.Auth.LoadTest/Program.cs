@@ -1,89 +1,124 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Runtime;
 using Cognito.Mcp.Auth.LoadTest;
 using Cognito.Mcp.Auth.Testing;
 
 // Usage: dotnet run -c Release --project benchmarks/Cognito.Mcp.Auth.LoadTest -- [--quick] [--concurrency N]
-//        [--duration SECONDS] [--rounds N] [--warmup SECONDS] [--max-requests N] [--out FILE]
-// LocalCognito, the open and the protected calculator server all run in this process, on 127.0.0.1 only. The
-// protected variant is called through AddCognitoAccessTokenHandler(), so the client fetches and caches its token as a
-// real M2M client does. Every round stops after its duration or its request budget, whichever comes first.
+//        [--duration SECONDS] [--rounds N] [--users N] [--warmup-window MS] [--warmup-max SECONDS]
+//        [--stable-within PERCENT] [--max-requests N] [--out FILE]
+// LocalCognito and three calculator servers (open, protected by this library, protected by hand-written JwtBearer) run
+// in this process with the load generator, on 127.0.0.1 only. Two scenarios: one M2M token reused (fetched and cached
+// by AddCognitoAccessTokenHandler(), as a real M2M client does) and many users' distinct tokens. Within a scenario the
+// three servers get the same requests, tokens included (the open one ignores them), so they differ only in server code.
 var quick = args.Contains("--quick");
 var concurrency = Option("--concurrency", 32);
-var duration = TimeSpan.FromSeconds(Option("--duration", quick ? 3 : 10));
-var rounds = Option("--rounds", quick ? 2 : 3);
-var warmup = TimeSpan.FromSeconds(Option("--warmup", quick ? 2 : 5));
+var duration = TimeSpan.FromSeconds(Option("--duration", quick ? 1 : 5));
+var rounds = Option("--rounds", quick ? 3 : 9);
+var users = Option("--users", 1000);
+var warmupWindow = TimeSpan.FromMilliseconds(Option("--warmup-window", quick ? 500 : 1000));
+var warmupMax = TimeSpan.FromSeconds(Option("--warmup-max", quick ? 15 : 180));
+var tolerance = Option("--stable-within", 15) / 100.0;
 var maxRequests = (long)Option("--max-requests", 2_000_000);
 var outIndex = Array.IndexOf(args, "--out");
 var outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+ServerVariant[] variants = [ServerVariant.Open, ServerVariant.Protected, ServerVariant.HandWritten];
+TokenScenario[] scenarios = [TokenScenario.M2M, TokenScenario.Users];
 
+var loadBefore = LoadAverage.OneMinute();
 await using var cognito = await LocalCognito.StartWithDevelopmentPoolAsync();
 var pool = cognito.DevelopmentPool!;
-var servers = new Dictionary<ServerVariant, WebApplication>
+var userTokens = UserTokens.Mint(pool, users);
+var servers = new Dictionary<ServerVariant, WebApplication>();
+foreach (var variant in variants)
 {
-    [ServerVariant.Open] = await CalculatorHost.StartAsync(ServerVariant.Open, pool),
-    [ServerVariant.Protected] = await CalculatorHost.StartAsync(ServerVariant.Protected, pool),
-};
+    servers[variant] = await CalculatorHost.StartAsync(variant, pool);
+}
 
+using var cacheCounts = new ValidatedTokenCacheCounts(servers[ServerVariant.Protected].Services.GetRequiredService<IMeterFactory>());
 var clientBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-var clientServices = clientBuilder.Services;
-clientServices.AddCognitoTokenClient(options =>
+clientBuilder.Services.AddCognitoTokenClient(options =>
 {
     options.TokenEndpoint = pool.TokenEndpoint;
     options.ClientId = LocalCognitoDevelopmentPool.M2MClientId;
     options.ClientSecret = LocalCognitoDevelopmentPool.M2MClientSecret;
     options.Scopes.Add(LocalCognitoDevelopmentPool.ReadScope);
 });
-foreach (var variant in servers.Keys)
+foreach (var scenario in scenarios)
 {
-    var http = clientServices.AddHttpClient(variant.ToString(), client => client.Timeout = TimeSpan.FromSeconds(10))
-        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false });
-    if (variant == ServerVariant.Protected)
+    foreach (var variant in variants)
     {
-        http.AddCognitoAccessTokenHandler();
+        var http = clientBuilder.Services.AddHttpClient($"{scenario}/{variant}", client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false });
+        _ = scenario == TokenScenario.M2M ? http.AddCognitoAccessTokenHandler() : http.AddHttpMessageHandler(() => new RoundRobinTokenHandler(userTokens));
     }
 }
 
 using var clientHost = clientBuilder.Build();
 var factory = clientHost.Services.GetRequiredService<IHttpClientFactory>();
-var generators = servers.ToDictionary(
-    s => s.Key,
-    s => new LoadGenerator(factory.CreateClient(s.Key.ToString()), new Uri(s.Value.Urls.First() + "/mcp"), concurrency));
+var targets = scenarios.SelectMany(scenario => variants.Select(variant => new LoadTarget(
+        scenario, variant, new LoadGenerator(factory.CreateClient($"{scenario}/{variant}"), new Uri(servers[variant].Urls.First() + "/mcp"), concurrency))))
+    .ToList();
 
 var startOfRun = CognitoCounts.Read(cognito.Requests);
-foreach (var (variant, generator) in generators)
+foreach (var target in targets)
 {
-    if (!await generator.SendOnceAsync())
+    if (!await target.Generator.SendOnceAsync())
     {
-        Console.Error.WriteLine($"The {variant} server did not answer tools/call add correctly; stopping.");
+        Console.Error.WriteLine($"{target}: the server did not answer tools/call add correctly; stopping.");
         return 1;
     }
-
-    var warm = await generator.RunAsync(variant, 0, warmup, maxRequests);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up {variant}: {warm.Succeeded} requests, {warm.Errors} errors"));
 }
 
+using (var plain = new HttpClient())
+{
+    foreach (var variant in variants.Where(v => v != ServerVariant.Open))
+    {
+        if (await RefusalCheck.RunAsync(plain, new Uri(servers[variant].Urls.First() + "/mcp"), pool) is { Count: > 0 } accepted)
+        {
+            Console.Error.WriteLine($"The {variant} server accepted a call with {string.Join(", ", accepted)}; stopping.");
+            return 1;
+        }
+    }
+}
+
+var warmUp = await WarmUp.RunAsync(targets, warmupWindow, warmupMax, tolerance, maxRequests, Console.WriteLine);
+
 var beforeRounds = CognitoCounts.Read(cognito.Requests);
+var jitBeforeRounds = JitInfo.GetCompiledMethodCount();
+var cacheBeforeRounds = cacheCounts.Read();
 var results = new List<RoundResult>();
 for (var round = 1; round <= rounds; round++)
 {
-    // ABBA: alternate which variant goes first, so a drift in the machine's load favours neither.
-    ServerVariant[] order = round % 2 == 1 ? [ServerVariant.Open, ServerVariant.Protected] : [ServerVariant.Protected, ServerVariant.Open];
-    foreach (var variant in order)
+    // Rotating orders: each variant goes first, second and third equally often over every three rounds, and the
+    // scenarios alternate, so a drift in the machine's load favours no variant.
+    var load = LoadAverage.OneMinute();
+    var scenarioOrder = round % 2 == 1 ? scenarios : [.. scenarios.Reverse()];
+    var variantOrder = variants.Skip((round - 1) % variants.Length).Concat(variants.Take((round - 1) % variants.Length)).ToArray();
+    foreach (var scenario in scenarioOrder)
     {
-        var result = await generators[variant].RunAsync(variant, round, duration, maxRequests);
-        results.Add(result);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {variant}: {result.RequestsPerSecond:0} req/s, {result.Errors} errors"));
+        foreach (var variant in variantOrder)
+        {
+            var target = targets.Single(t => t.Scenario == scenario && t.Variant == variant);
+            var sample = await target.Generator.RunAsync(duration, maxRequests);
+            results.Add(new RoundResult(scenario, variant, round, load, sample));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {target}: {sample.RequestsPerSecond:0} req/s, {sample.Errors} errors, load average {load:0.00}"));
+        }
     }
 }
 
+var jitDuringRounds = JitInfo.GetCompiledMethodCount() - jitBeforeRounds;
+var cacheAfterRounds = cacheCounts.Read();
 var afterRounds = CognitoCounts.Read(cognito.Requests);
+var loadAfter = LoadAverage.OneMinute();
 foreach (var server in servers.Values)
 {
     await server.StopAsync();
     await server.DisposeAsync();
 }
 
-var report = Report.Write(results, concurrency, duration, afterRounds - beforeRounds, afterRounds - startOfRun);
+var report = Report.Write(new ReportInput(
+    results, targets, warmUp, tolerance, concurrency, duration, users, jitDuringRounds, cacheAfterRounds.Hits - cacheBeforeRounds.Hits, cacheAfterRounds.Misses - cacheBeforeRounds.Misses, afterRounds - beforeRounds, afterRounds - startOfRun, loadBefore, loadAfter));
 Console.WriteLine();
 Console.WriteLine(report);
 if (outFile is not null)
@@ -91,7 +126,7 @@ if (outFile is not null)
     await File.WriteAllTextAsync(outFile, report);
 }
 
-return results.Sum(r => r.Errors) == 0 && (afterRounds - beforeRounds).Jwks == 0 ? 0 : 3;
+return results.Sum(r => r.Sample.Errors) == 0 && (afterRounds - beforeRounds).Jwks == 0 ? 0 : 3;
 
 int Option(string name, int fallback)
 {

@@ -1,7 +1,4 @@
 namespace Cognito.Mcp.Auth.LoadTest;
 
-/// <summary>One timed round against one variant: successes, errors, elapsed time and every success's latency.</summary>
-internal sealed record RoundResult(ServerVariant Variant, int Round, long Succeeded, long Errors, TimeSpan Elapsed, long[] LatencyTicks)
-{
-    public double RequestsPerSecond => Succeeded / Elapsed.TotalSeconds;
-}
+/// <summary>One timed round against one server in one scenario, with the machine's 1-minute load average at the round's start.</summary>
+internal sealed record RoundResult(TokenScenario Scenario, ServerVariant Variant, int Round, double? LoadAverage, LoadSample Sample);

@@ -29,32 +29,8 @@ if (bridge)
     builder.Services.AddSharedState(builder.Configuration); // several instances: SharedState:Redis (off by default)
 }
 
-builder.Services.AddMcpServer(options =>
-    {
-        options.ServerInfo = new() { Name = "CalculatorApp", Version = "1.0.0" };
-        options.ServerInstructions =
-            "A calculator. Tools: add(a, b), subtract(a, b), multiply(a, b), divide(a, b), power(base, exponent), square_root(number).";
-    })
-    .WithHttpTransport(options => options.Stateless = true)
-    .WithTools<CalculatorTools>()
-    .AddAuthorizationFilters()
-    .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
-    {
-        // The caller's client id, never the token.
-        var logger = context.Services!.GetRequiredService<ILoggerFactory>().CreateLogger("CalculatorServer.ToolCalls");
-        logger.LogInformation("Tool {Tool} called by client {ClientId}", context.Params?.Name, context.User?.FindFirst("client_id")?.Value);
-        return await next(context, cancellationToken);
-    }));
-
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, CalculatorJson.Default));
-
-// CORS is opt-in: no origin is allowed unless listed in Cors:AllowedOrigins.
-var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
-builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy
-    .WithOrigins(origins)
-    .WithMethods("GET", "POST", "DELETE")
-    .WithHeaders("Authorization", "Content-Type", "Accept", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID")
-    .WithExposedHeaders("WWW-Authenticate", "Mcp-Session-Id")));
+builder.Services.AddCalculatorMcpServer();
+builder.Services.AddCalculatorCors(builder.Configuration); // opt-in: no origin is allowed unless listed in Cors:AllowedOrigins
 
 var app = builder.Build();
 
@@ -67,8 +43,7 @@ if (ForwardedHeadersSettings.Apply(app) is { Count: > 0 } proxyErrors)
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("healthy")));
-app.MapMcp("/mcp").RequireCognitoMcpAuth();
+app.MapCalculator().RequireCognitoMcpAuth(); // GET /health stays anonymous; /mcp takes Cognito access tokens
 if (bridge)
 {
     app.MapCognitoAuthorizationBridge();
