@@ -37,7 +37,7 @@ timeout 30m dotnet "$root/benchmarks/Cognito.Mcp.Auth.Benchmarks/$bin/Cognito.Mc
   --artifacts "$out/bdn" --out "$out/interleaved.md" > "$out/benchmarks.log" 2>&1
 cat "$out/interleaved.md"
 cat "$out"/bdn/results/*-report-github.md
-grep -h -E '^// (Cold|Warm) cache' "$out/benchmarks.log" | sort -u
+grep -h -E '^// (Cold cache|Warm cache|Token pool|[A-Za-z]+_FirstSeen|FAILED)' "$out/benchmarks.log" | sort -u
 
 echo "== load run (log: $out/load.log)"
 timeout 15m dotnet "$root/benchmarks/Cognito.Mcp.Auth.LoadTest/$bin/Cognito.Mcp.Auth.LoadTest.dll" "${quick[@]}" \
