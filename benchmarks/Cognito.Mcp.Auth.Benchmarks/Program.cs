@@ -7,14 +7,14 @@ using Perfolizer.Horology;
 
 // Usage: dotnet run -c Release --project benchmarks/Cognito.Mcp.Auth.Benchmarks -- [--quick] [--artifacts DIR]
 //        [--interleaved-only] [--out FILE]
-//   --quick             a smoke run: short BenchmarkDotNet iterations and 40 side-by-side rounds; numbers are rough.
+//   --quick             a smoke run: 20 s of warm-up and 200 side-by-side rounds, short BenchmarkDotNet iterations.
 //   --artifacts         where BenchmarkDotNet writes its reports (default ./BenchmarkDotNet.Artifacts).
 //   --interleaved-only  only the side-by-side validation comparison (see InterleavedComparison).
 //   --out               also write the side-by-side comparison's table to this file.
 //   --only GROUP        validation, client or cold: that BenchmarkDotNet class alone, no side-by-side comparison.
-//   --profile-loop NAME one path in a loop, nothing else, a target for dotnet-trace (see docs/performance.md): floor,
-//                       identitymodel, handler, bearer or whole (each a new token per call, until the pool is used up),
-//                       whole-same (one token), client (warm GetTokenAsync) for 15 s.
+//   --profile-loop NAME one path in a loop for 30 s, nothing else, a target for dotnet-trace (see docs/performance.md):
+//                       floor, identitymodel, handler, bearer or whole (a new token each call), whole-same (one token),
+//                       client (warm GetTokenAsync).
 var quick = args.Contains("--quick");
 var artifacts = Argument("--artifacts");
 var outFile = Argument("--out");
@@ -22,9 +22,11 @@ var only = Argument("--only");
 
 // Validation: a fixed number of calls per iteration, so that the tokens one benchmark validates are counted in advance
 // and the pool holds enough for each to see every token once (TokenCursor fails the run otherwise).
-var (rounds, batch) = quick ? (40, 10) : (400, 10);
+// Rounds are short (about 2 ms of work each), so many of them: the median of 2,000 round ratios is stable to about 0.02.
+var (rounds, batch) = quick ? (200, 10) : (2_000, 10);
 InterleavedComparison.MaxWarmUp = TimeSpan.FromSeconds(quick ? 20 : 40);
-var (warmups, iterations, invocations) = quick ? (1, 3, 64) : (4, 12, 256);
+// Full runs let BenchmarkDotNet warm up until the figures are stable (up to 50 iterations): past tiered compilation.
+var (warmups, iterations, invocations) = quick ? (1, 3, 64) : (50, 12, 256);
 const int ExtraBenchmarkDotNetIterations = 6; // jitting and memory-diagnoser runs, with margin
 // At least 3,000 or 8,000 (2 or 6 s of minting): the side-by-side warm-up replaces its hosts each time it has used the pool.
 TokenPool.Size = Math.Max(
@@ -66,8 +68,9 @@ ManualConfig Config(Job j)
 
 if (only is null or "validation")
 {
-    BenchmarkRunner.Run<TokenValidationBenchmarks>(Config(job
-        .WithWarmupCount(warmups).WithIterationCount(iterations).WithInvocationCount(invocations).WithUnrollFactor(1)));
+    var validation = (quick ? job.WithWarmupCount(warmups) : Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithMinWarmupCount(6).WithMaxWarmupCount(warmups))
+        .WithIterationCount(iterations).WithInvocationCount(invocations).WithUnrollFactor(1);
+    BenchmarkRunner.Run<TokenValidationBenchmarks>(Config(validation));
 }
 
 if (only is null or "client")

@@ -82,7 +82,7 @@ internal sealed class ConfigureCognitoJwtBearerOptions(CognitoSchemes schemes, S
             // after the MCP scheme, which tells which pool authenticated the caller, with username, else sub, as name.
             AuthenticationType = scheme.Name,
             NameClaimTypeRetriever = static (token, issuer) =>
-                token is JsonWebToken jwt && jwt.TryGetPayloadValue<object>(CognitoClaimTypes.Username, out _) ? CognitoClaimTypes.Username : CognitoClaimTypes.Subject,
+                token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(CognitoClaimTypes.Username, out _) ? CognitoClaimTypes.Username : CognitoClaimTypes.Subject,
             RoleClaimType = CognitoClaimTypes.Groups,
         };
     }
