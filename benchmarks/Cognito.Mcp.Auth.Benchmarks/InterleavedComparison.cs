@@ -24,8 +24,11 @@ internal static class InterleavedComparison
     /// </summary>
     public static TimeSpan MaxWarmUp { get; set; } = TimeSpan.FromSeconds(40);
 
-    /// <summary>Tokens one first-seen case takes from the pool in the measured rounds.</summary>
-    public static int TokensNeeded(int rounds, int batch) => (rounds * batch) + 2;
+    /// <summary>Tokens one first-seen case takes from the pool on the measured hosts: their own warm-up, then the rounds.</summary>
+    public static int TokensNeeded(int rounds, int batch) => (MeasuredHostWarmUpRounds(rounds) + rounds) * batch + 2;
+
+    // The measured hosts are new: their service providers compile their resolvers on first use, so they too warm up.
+    private static int MeasuredHostWarmUpRounds(int rounds) => rounds / 4;
 
     public static async Task<string> RunAsync(int rounds, int batch)
     {
@@ -36,6 +39,11 @@ internal static class InterleavedComparison
         try
         {
             var cases = Cases(benchmarks);
+            for (var round = 0; round < MeasuredHostWarmUpRounds(rounds); round++)
+            {
+                await TimeRoundAsync(cases, batch, round);
+            }
+
             var compiledAfterWarmUp = JitInfo.GetCompiledMethodCount();
             var perOp = cases.Select(_ => new List<double>()).ToArray();
             var ratios = cases.Select(_ => new List<double>()).ToArray();
@@ -51,7 +59,7 @@ internal static class InterleavedComparison
 
             var compiledDuringRounds = JitInfo.GetCompiledMethodCount() - compiledAfterWarmUp;
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Interleaved: {rounds} rounds of {batch} calls of each case, order rotating per round, after {warmUpRounds} warm-up rounds on {warmUpHosts} set(s) of warm-up hosts ({warmUpTime.TotalSeconds:0.0} s; {(quiet ? $"the last {QuietTime.TotalSeconds:0} s compiled no method" : "stopped at the time limit, the runtime still compiling now and then")}). Methods compiled during the measured rounds: {compiledDuringRounds}. Load average: {loadAtStart} at the start, {LoadAverage()} at the end.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Interleaved: {rounds} rounds of {batch} calls of each case, order rotating per round, after {warmUpRounds} warm-up rounds on {warmUpHosts} set(s) of warm-up hosts ({warmUpTime.TotalSeconds:0.0} s; {(quiet ? $"the last {QuietTime.TotalSeconds:0} s compiled no method" : "stopped at the time limit, the runtime still compiling now and then")}) and {MeasuredHostWarmUpRounds(rounds)} on the measured hosts. Methods compiled during the measured rounds: {compiledDuringRounds}. Load average: {loadAtStart} at the start, {LoadAverage()} at the end.");
             text.AppendLine();
             text.AppendLine("| case | median µs/op | min µs/op | ratio to floor: median of rounds [p25–p75] | ratio to floor: min/min |");
             text.AppendLine("|---|---:|---:|---:|---:|");
