@@ -37,7 +37,7 @@ timeout 30m dotnet "$root/benchmarks/Cognito.Mcp.Auth.Benchmarks/$bin/Cognito.Mc
   --artifacts "$out/bdn" --out "$out/interleaved.md" > "$out/benchmarks.log" 2>&1
 cat "$out/interleaved.md"
 cat "$out"/bdn/results/*-report-github.md
-grep -h -E '^// (Cold|Warm) cache' "$out/benchmarks.log" | sort -u
+grep -h -E '^// (Cold cache|Warm cache|Token pool|[A-Za-z]+_FirstSeen|FAILED)' "$out/benchmarks.log" | sort -u
 
 # Load run: open, protected (this library) and hand-written JwtBearer servers, with one M2M token and with 1,000 users'
 # tokens. It warms up until the JIT is quiet (bounded at 3 min), then runs 9 rounds in rotating order: ~6-8 minutes.

@@ -78,7 +78,11 @@ internal sealed class ConfigureCognitoJwtBearerOptions(CognitoSchemes schemes, S
             ValidateAudience = false,
             // Cognito always names the signing key; a token without kid is not Cognito's.
             TryAllIssuerSigningKeys = false,
-            NameClaimType = CognitoClaimTypes.Username,
+            // The identity is the one the application sees (CognitoJwtBearerEvents splits its scope in place): named
+            // after the MCP scheme, which tells which pool authenticated the caller, with username, else sub, as name.
+            AuthenticationType = scheme.Name,
+            NameClaimTypeRetriever = static (token, issuer) =>
+                token is JsonWebToken jwt && jwt.TryGetPayloadValue<string>(CognitoClaimTypes.Username, out _) ? CognitoClaimTypes.Username : CognitoClaimTypes.Subject,
             RoleClaimType = CognitoClaimTypes.Groups,
         };
     }

@@ -51,7 +51,8 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var generation = _keys.Generation;
-        if (_cache.TryGetValue(token, out Entry? entry) && entry!.Generation == generation && _time.GetUtcNow() < entry.ValidUntil)
+        var key = new ValidatedTokenKey(token);
+        if (_cache.TryGetValue(key, out Entry? entry) && entry!.Generation == generation && _time.GetUtcNow() < entry.ValidUntil)
         {
             Interlocked.Increment(ref _hits);
             _telemetry.CacheHit();
@@ -89,7 +90,7 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler, IDisposable
             var remember = new Entry(
                 validated, result.Issuer, result.TokenType, [.. identity.Claims.Select(c => c.Clone())],
                 identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType, generation, validUntil);
-            _cache.Set(token, remember, new MemoryCacheEntryOptions { Size = token.Length, AbsoluteExpirationRelativeToNow = Positive(validUntil - _time.GetUtcNow()) });
+            _cache.Set(key, remember, new MemoryCacheEntryOptions { Size = token.Length, AbsoluteExpirationRelativeToNow = Positive(validUntil - _time.GetUtcNow()) });
         }
 
         return result;
