@@ -1,4 +1,5 @@
 using Cognito.Mcp.Auth;
+using Cognito.Mcp.Auth.Internal;
 using Cognito.Mcp.Auth.Server.Internal;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -61,7 +62,7 @@ public static class CognitoMcpAuthServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(authenticationScheme);
         ArgumentException.ThrowIfNullOrWhiteSpace(configurationSectionPath);
 
-        var registry = GetRegistry(services);
+        var registry = SingletonInstance.GetOrAdd<CognitoSchemeRegistry>(services);
         if (registry.Find(authenticationScheme) is not null)
         {
             throw new InvalidOperationException(
@@ -123,21 +124,6 @@ public static class CognitoMcpAuthServiceCollectionExtensions
                 options.DefaultForbidScheme = registry.Default.Scheme;
             }
         });
-    }
-
-    private static CognitoSchemeRegistry GetRegistry(IServiceCollection services)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(CognitoSchemeRegistry) && descriptor.ImplementationInstance is CognitoSchemeRegistry existing)
-            {
-                return existing;
-            }
-        }
-
-        var registry = new CognitoSchemeRegistry();
-        services.AddSingleton(registry);
-        return registry;
     }
 
     /// <summary>
