@@ -23,7 +23,8 @@ internal sealed class CognitoJwtBearerEvents(
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var request = context.Request;
-        if (request.Query.ContainsKey("access_token"))
+        // QueryString first: reading Query builds a query collection, on every request, even with no query string.
+        if (request.QueryString.HasValue && request.Query.ContainsKey("access_token"))
         {
             return Refuse(context, TokenFailure.TokenInQueryString);
         }

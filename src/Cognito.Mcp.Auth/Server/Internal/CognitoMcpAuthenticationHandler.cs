@@ -44,7 +44,11 @@ internal sealed class CognitoMcpAuthenticationHandler(
         return true;
     }
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    // With no listener on the span (the usual case), a plain forward: no state machine, no activity to end.
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
+        ServerTelemetry.ActivitySource.HasListeners() ? AuthenticateWithActivityAsync() : Context.AuthenticateAsync(Pool.Registration.BearerScheme);
+
+    private async Task<AuthenticateResult> AuthenticateWithActivityAsync()
     {
         using var activity = ServerTelemetry.ActivitySource.StartActivity("cognito.authenticate");
         var result = await Context.AuthenticateAsync(Pool.Registration.BearerScheme);

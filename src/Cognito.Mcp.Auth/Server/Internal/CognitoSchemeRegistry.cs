@@ -15,9 +15,32 @@ internal sealed class CognitoSchemeRegistry
 
     public void Add(CognitoSchemeRegistration registration) => _registrations.Add(registration);
 
-    public CognitoSchemeRegistration? Find(string scheme) => _registrations.Find(r => r.Scheme == scheme);
+    // Loops, not List.Find with a lambda: these run several times per request, and a capturing lambda is two allocations.
+    public CognitoSchemeRegistration? Find(string scheme)
+    {
+        foreach (var registration in _registrations)
+        {
+            if (registration.Scheme == scheme)
+            {
+                return registration;
+            }
+        }
 
-    public CognitoSchemeRegistration? FindByBearer(string bearerScheme) => _registrations.Find(r => r.BearerScheme == bearerScheme);
+        return null;
+    }
+
+    public CognitoSchemeRegistration? FindByBearer(string bearerScheme)
+    {
+        foreach (var registration in _registrations)
+        {
+            if (registration.BearerScheme == bearerScheme)
+            {
+                return registration;
+            }
+        }
+
+        return null;
+    }
 
     public CognitoSchemeRegistration? FindByOptionsName(string? optionsName) =>
         _registrations.Find(r => r.OptionsName == (optionsName ?? Microsoft.Extensions.Options.Options.DefaultName));
@@ -30,7 +53,8 @@ internal sealed class CognitoSchemeRegistry
 /// </summary>
 internal sealed record CognitoSchemeRegistration(string Scheme, string SectionPath)
 {
-    public string BearerScheme => Scheme + ".Bearer";
+    // Built once: it is read on every request (forwarding, and finding the pool of a JwtBearer scheme).
+    public string BearerScheme { get; } = Scheme + ".Bearer";
 
     public string OptionsName => Scheme == CognitoMcpAuthenticationDefaults.AuthenticationScheme ? Microsoft.Extensions.Options.Options.DefaultName : Scheme;
 }

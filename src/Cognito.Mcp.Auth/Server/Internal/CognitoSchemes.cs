@@ -38,6 +38,10 @@ internal sealed class CognitoSchemes(CognitoSchemeRegistry registry, IServicePro
         return Get(registry.Default.Scheme);
     }
 
+    /// <summary>The pool that authenticated <paramref name="identity"/>; <see langword="null"/> when none did.</summary>
+    public CognitoScheme? Of(ClaimsIdentity identity) =>
+        identity.IsAuthenticated && identity.AuthenticationType is { } type && registry.Find(type) is not null ? Get(type) : null;
+
     /// <summary>The pools whose identities in <paramref name="user"/> are authenticated.</summary>
     public IEnumerable<(CognitoScheme Scheme, ClaimsIdentity Identity)> Authenticated(ClaimsPrincipal user)
     {

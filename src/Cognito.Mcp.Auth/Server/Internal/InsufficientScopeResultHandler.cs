@@ -13,15 +13,15 @@ namespace Cognito.Mcp.Auth.Server.Internal;
 internal sealed class InsufficientScopeResultHandler(ScopeAuthorizationHandler scopes, IAuthorizationMiddlewareResultHandler inner)
     : IAuthorizationMiddlewareResultHandler
 {
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
-    {
-        if (!authorizeResult.Forbidden
-            || authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().FirstOrDefault() is not { } failed)
-        {
-            await inner.HandleAsync(next, context, policy, authorizeResult);
-            return;
-        }
+    // Not async itself: every accepted request passes through here, and only a refusal needs a state machine.
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult) =>
+        authorizeResult.Forbidden
+        && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().FirstOrDefault() is { } failed
+            ? ForbidAsync(context, policy, failed)
+            : inner.HandleAsync(next, context, policy, authorizeResult);
 
+    private async Task ForbidAsync(HttpContext context, AuthorizationPolicy policy, ScopeRequirement failed)
+    {
         // What the framework's handler does for a forbidden result, with the needed scopes attached.
         var properties = NeededScopes.ToProperties(scopes.Needed(failed, context.User));
         if (policy.AuthenticationSchemes.Count == 0)

@@ -12,13 +12,9 @@ internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : Author
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
-        foreach (var (scheme, identity) in Eligible(requirement, context.User))
+        if (IsMet(requirement, context.User))
         {
-            if (HasAnyScope(identity, Needed(requirement, scheme)))
-            {
-                context.Succeed(requirement);
-                break;
-            }
+            context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
@@ -28,18 +24,72 @@ internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : Author
     public IReadOnlyList<string> Needed(ScopeRequirement requirement, ClaimsPrincipal user) => Needed(requirement, schemes.For(user));
 
     /// <summary>Whether the caller holds one of <paramref name="requirement"/>'s scopes (for the pool that authenticated it).</summary>
-    public bool IsMet(ScopeRequirement requirement, ClaimsPrincipal user) =>
-        Eligible(requirement, user).Any(pair => HasAnyScope(pair.Identity, Needed(requirement, pair.Scheme)));
+    /// <remarks>
+    /// Runs on every authorized request: loops instead of LINQ, and a policy's own requirement (the pool's
+    /// <c>RequiredScopes</c>) is read in place rather than copied.
+    /// </remarks>
+    public bool IsMet(ScopeRequirement requirement, ClaimsPrincipal user)
+    {
+        foreach (var identity in user.Identities)
+        {
+            // A policy of pool A is met by pool A's identity only, even when combined with pool B's policy on a route group.
+            if (schemes.Of(identity) is not { } scheme || (requirement.Schemes is { } allowed && !Contains(allowed, scheme.Name)))
+            {
+                continue;
+            }
 
-    // A policy of pool A is met by pool A's identity only, even when combined with pool B's policy on a route group.
-    private IEnumerable<(CognitoScheme Scheme, ClaimsIdentity Identity)> Eligible(ScopeRequirement requirement, ClaimsPrincipal user) =>
-        schemes.Authenticated(user).Where(pair => requirement.Schemes is null || requirement.Schemes.Contains(pair.Scheme.Name, StringComparer.Ordinal));
+            if (requirement.Scopes is null ? HasAnyScope(identity, scheme.Options.RequiredScopes) : HasAnyScope(identity, Needed(requirement, scheme)))
+            {
+                return true;
+            }
+        }
 
-    private static IReadOnlyList<string> Needed(ScopeRequirement requirement, CognitoScheme scheme) =>
+        return false;
+    }
+
+    private static string[] Needed(ScopeRequirement requirement, CognitoScheme scheme) =>
         requirement.Scopes is null
             ? [.. scheme.Options.RequiredScopes]
             : [.. requirement.Scopes.Select(s => CognitoMcpAuthPostConfigureOptions.Qualify(s, scheme.Options.ResourceServerIdentifier))];
 
-    private static bool HasAnyScope(ClaimsIdentity identity, IReadOnlyList<string> scopes) =>
-        identity.FindAll(CognitoClaimTypes.Scope).Any(claim => scopes.Contains(claim.Value, StringComparer.Ordinal));
+    private static bool HasAnyScope(ClaimsIdentity identity, IList<string> scopes)
+    {
+        foreach (var claim in identity.Claims)
+        {
+            // Case-insensitive claim type, as ClaimsIdentity.FindAll compares it.
+            if (string.Equals(claim.Type, CognitoClaimTypes.Scope, StringComparison.OrdinalIgnoreCase) && Contains(scopes, claim.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Indexed: a foreach over the interface would allocate an enumerator for each claim.
+    private static bool Contains(IList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -27,16 +27,17 @@ internal sealed class ToolScopeGuard(IOptions<McpServerOptions> mcpOptions, Scop
     public static RequestDelegate Wrap(RequestDelegate inner) => context =>
         context.RequestServices.GetRequiredService<ToolScopeGuard>().InvokeAsync(context, inner);
 
-    private async Task InvokeAsync(HttpContext context, RequestDelegate inner)
+    // Not async itself: with no [RequireScope] tool (or no POST) the request goes straight on, with no state machine.
+    private Task InvokeAsync(HttpContext context, RequestDelegate inner)
     {
         var requirements = _toolRequirements ??= ReadToolRequirements();
-        if (requirements.Count == 0 || !HttpMethods.IsPost(context.Request.Method)
-            || context.Request.ContentLength is > MaxInspectedBytes)
-        {
-            await inner(context);
-            return;
-        }
+        return requirements.Count == 0 || !HttpMethods.IsPost(context.Request.Method) || context.Request.ContentLength is > MaxInspectedBytes
+            ? inner(context)
+            : InspectAsync(context, inner, requirements);
+    }
 
+    private async Task InspectAsync(HttpContext context, RequestDelegate inner, Dictionary<string, IReadOnlyList<ScopeRequirement>> requirements)
+    {
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxInspectedBytes);
         var toolNames = await ReadCalledToolsAsync(context.Request, context.RequestAborted);
         if (toolNames is null)
