@@ -1,5 +1,6 @@
 using CalculatorServer;
 using Cognito.Mcp.Auth.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace Cognito.Mcp.Auth.LoadTest;
 
@@ -14,7 +15,9 @@ internal static class CalculatorHost
     /// <param name="variant">Open, protected by this library, or protected by hand-written JwtBearer.</param>
     /// <param name="pool">The pool whose tokens the protected variants accept.</param>
     /// <param name="settings">Settings laid over the defaults below (the soak allows its own app clients so).</param>
-    public static async Task<WebApplication> StartAsync(ServerVariant variant, LocalUserPool pool, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="server">A server to run on instead of Kestrel (the pipeline benchmark's in-process one).</param>
+    public static async Task<WebApplication> StartAsync(
+        ServerVariant variant, LocalUserPool pool, IReadOnlyDictionary<string, string?>? settings = null, IServer? server = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = "CalculatorServer" });
         builder.Configuration.Sources.Clear();
@@ -32,6 +35,11 @@ internal static class CalculatorHost
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (server is not null)
+        {
+            builder.Services.AddSingleton(server);
+        }
+
         // The sample logs every tool call at Information; a console logger would then be what is measured.
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
 

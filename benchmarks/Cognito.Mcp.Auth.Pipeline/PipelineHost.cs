@@ -1,14 +1,12 @@
-using CalculatorServer;
+using Cognito.Mcp.Auth.LoadTest;
 using Cognito.Mcp.Auth.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Cognito.Mcp.Auth.Pipeline;
 
 /// <summary>
-/// The calculator server as the load run builds it (benchmarks/Cognito.Mcp.Auth.LoadTest/CalculatorHost.cs: same
-/// settings, same middleware, same sample code), open or protected by this library, on a <see cref="CapturingServer"/>
-/// instead of Kestrel. <see cref="SendAsync"/> is one <c>tools/call add</c> through the whole pipeline.
+/// The calculator server built by the load run's own <see cref="CalculatorHost"/> (same settings, middleware and sample
+/// code), open or protected by this library, on a <see cref="CapturingServer"/> instead of Kestrel. <see cref="SendAsync"/> is one <c>tools/call add</c> through the whole pipeline.
 /// </summary>
 internal sealed class PipelineHost(WebApplication app, CapturingServer server) : IAsyncDisposable
 {
@@ -16,48 +14,8 @@ internal sealed class PipelineHost(WebApplication app, CapturingServer server) :
 
     public static async Task<PipelineHost> StartAsync(bool protect, LocalUserPool pool)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ApplicationName = "CalculatorServer" });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Cognito:UserPoolId"] = pool.Id,
-            ["Cognito:Issuer"] = pool.Issuer,
-            ["Cognito:AllowedClientIds:0"] = LocalCognitoDevelopmentPool.M2MClientId,
-            ["Cognito:AllowedClientIds:1"] = LocalCognitoDevelopmentPool.WebClientId,
-            ["Cognito:ResourceServerIdentifier"] = LocalCognitoDevelopmentPool.ApiIdentifier,
-            ["Cognito:RequiredScopes:0"] = LocalCognitoDevelopmentPool.ReadScope,
-            ["Cognito:Resource"] = "http://127.0.0.1/mcp",
-            ["Cognito:ResourceName"] = "CalculatorApp",
-        });
         var server = new CapturingServer();
-        builder.Services.AddSingleton<IServer>(server);
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
-        if (protect)
-        {
-            builder.Services.AddCognitoMcpAuth();
-        }
-        else
-        {
-            builder.Services.AddAuthorization();
-        }
-
-        builder.Services.AddCalculatorMcpServer();
-        builder.Services.AddCalculatorCors(builder.Configuration);
-        var app = builder.Build();
-        app.UseCors();
-        if (protect)
-        {
-            app.UseAuthentication();
-        }
-
-        app.UseAuthorization();
-        var mcp = app.MapCalculator();
-        if (protect)
-        {
-            mcp.RequireCognitoMcpAuth();
-        }
-
-        await app.StartAsync();
+        var app = await CalculatorHost.StartAsync(protect ? ServerVariant.Protected : ServerVariant.Open, pool, server: server);
         return new PipelineHost(app, server);
     }
 
