@@ -39,18 +39,19 @@ public sealed class SeveralInstancesTests
 
         var logged = await deployment.WaitForProxiedAsync($"GET {McpProxySite.Prefix}/health ");
 
-        // nginx's log: the client's requests (discovery, initialize, the calls, one after another) went to one
-        // instance, then the other, in turn.
+        // nginx's log: the client's requests reached both instances. (Not strictly in turn: nginx logs a request when its
+        // response is sent, and the client sends notifications/initialized without waiting, so two requests can overlap
+        // and be logged in the other order; which instance gets which call then shifts by one.)
         var upstreams = logged.Where(r => r.Upstream != "-").Select(r => r.Upstream).ToList();
         Assert.Equal(deployment.ServerUrls.Select(u => u.Authority).Order(StringComparer.Ordinal), upstreams.Distinct().Order(StringComparer.Ordinal));
-        Assert.True(upstreams.Zip(upstreams.Skip(1)).All(pair => pair.First != pair.Second), string.Join('\n', deployment.Nginx.ReadLog(McpProxySite.AccessLog)));
 
-        // Each instance's own log: each ran half of the calls.
+        // Each instance's own log: the calls, one after another with one token, were served by both instances.
         var toolCall = $"Tool add called by client {LocalCognitoDevelopmentPool.M2MClientId}";
         int[] Served() => [.. deployment.Servers.Select(s => Regex.Count(s.Output, toolCall))];
         await Poll.UntilAsync(() => Served().Sum() >= Calls, TimeSpan.FromSeconds(10), () => $"{Calls} tool calls logged; per instance: {string.Join(", ", Served())}");
         var served = Served();
-        Assert.Equal([Calls / 2, Calls / 2], served);
+        Assert.Equal(Calls, served.Sum());
+        Assert.All(served, count => Assert.InRange(count, Calls / 2 - 1, Calls / 2 + 1)); // round robin, give or take the overlap
 
         // One token served both; each instance fetched Cognito's signing keys itself (its own cache).
         Assert.True(issuedTokens == 1, clientLog);
