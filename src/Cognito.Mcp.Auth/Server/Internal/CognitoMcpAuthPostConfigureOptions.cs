@@ -1,3 +1,4 @@
+using Cognito.Mcp.Auth.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Cognito.Mcp.Auth.Server.Internal;
@@ -15,12 +16,12 @@ internal sealed class CognitoMcpAuthPostConfigureOptions : IPostConfigureOptions
 
         if (Trimmed(options.Issuer) is null && options.Region is not null && poolRegion.Length > 0)
         {
-            options.Issuer = Cognito.Mcp.Auth.Internal.CognitoUrls.Issuer(options.Region, options.UserPoolId!);
+            options.Issuer = CognitoUrls.Issuer(options.Region, options.UserPoolId!);
         }
 
         if (Trimmed(options.MetadataAddress) is null && Trimmed(options.Issuer) is { } issuer)
         {
-            options.MetadataAddress = issuer + Cognito.Mcp.Auth.Internal.CognitoUrls.OpenIdConfigurationPath;
+            options.MetadataAddress = issuer + CognitoUrls.OpenIdConfigurationPath;
         }
 
         Qualify(options.RequiredScopes, options.ResourceServerIdentifier);

@@ -29,9 +29,9 @@ internal sealed class CognitoSchemes(CognitoSchemeRegistry registry, IServicePro
     {
         foreach (var identity in user.Identities)
         {
-            if (identity.IsAuthenticated && identity.AuthenticationType is { } type && registry.Find(type) is not null)
+            if (Of(identity) is { } scheme)
             {
-                return Get(type);
+                return scheme;
             }
         }
 
@@ -41,18 +41,6 @@ internal sealed class CognitoSchemes(CognitoSchemeRegistry registry, IServicePro
     /// <summary>The pool that authenticated <paramref name="identity"/>; <see langword="null"/> when none did.</summary>
     public CognitoScheme? Of(ClaimsIdentity identity) =>
         identity.IsAuthenticated && identity.AuthenticationType is { } type && registry.Find(type) is not null ? Get(type) : null;
-
-    /// <summary>The pools whose identities in <paramref name="user"/> are authenticated.</summary>
-    public IEnumerable<(CognitoScheme Scheme, ClaimsIdentity Identity)> Authenticated(ClaimsPrincipal user)
-    {
-        foreach (var identity in user.Identities)
-        {
-            if (identity.IsAuthenticated && identity.AuthenticationType is { } type && registry.Find(type) is not null)
-            {
-                yield return (Get(type), identity);
-            }
-        }
-    }
 
     private CognitoScheme Create(CognitoSchemeRegistration registration)
     {

@@ -33,7 +33,7 @@ internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : Author
         foreach (var identity in user.Identities)
         {
             // A policy of pool A is met by pool A's identity only, even when combined with pool B's policy on a route group.
-            if (schemes.Of(identity) is not { } scheme || (requirement.Schemes is { } allowed && !Contains(allowed, scheme.Name)))
+            if (schemes.Of(identity) is not { } scheme || (requirement.Schemes is { } allowed && Array.IndexOf(allowed, scheme.Name) < 0))
             {
                 continue;
             }
@@ -68,19 +68,6 @@ internal sealed class ScopeAuthorizationHandler(CognitoSchemes schemes) : Author
 
     // Indexed: a foreach over the interface would allocate an enumerator for each claim.
     private static bool Contains(IList<string> values, string value)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (string.Equals(values[i], value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Contains(IReadOnlyList<string> values, string value)
     {
         for (var i = 0; i < values.Count; i++)
         {
