@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Text;
+using Cognito.Mcp.Auth.LoadTest;
 
 namespace Cognito.Mcp.Auth.Benchmarks;
 
@@ -32,7 +33,7 @@ internal static class InterleavedComparison
 
     public static async Task<string> RunAsync(int rounds, int batch)
     {
-        var loadAtStart = LoadAverage();
+        var loadAtStart = LoadAverage.Figures();
         var (warmUpRounds, warmUpTime, warmUpHosts, quiet) = await WarmUpAsync(batch);
         var benchmarks = new TokenValidationBenchmarks();
         benchmarks.Setup();
@@ -59,7 +60,7 @@ internal static class InterleavedComparison
 
             var compiledDuringRounds = JitInfo.GetCompiledMethodCount() - compiledAfterWarmUp;
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Interleaved: {rounds} rounds of {batch} calls of each case, order rotating per round, after {warmUpRounds} warm-up rounds on {warmUpHosts} set(s) of warm-up hosts ({warmUpTime.TotalSeconds:0.0} s; {(quiet ? $"the last {QuietTime.TotalSeconds:0} s compiled no method" : "stopped at the time limit, the runtime still compiling now and then")}) and {MeasuredHostWarmUpRounds(rounds)} on the measured hosts. Methods compiled during the measured rounds: {compiledDuringRounds}. Load average: {loadAtStart} at the start, {LoadAverage()} at the end.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Interleaved: {rounds} rounds of {batch} calls of each case, order rotating per round, after {warmUpRounds} warm-up rounds on {warmUpHosts} set(s) of warm-up hosts ({warmUpTime.TotalSeconds:0.0} s; {(quiet ? $"the last {QuietTime.TotalSeconds:0} s compiled no method" : "stopped at the time limit, the runtime still compiling now and then")}) and {MeasuredHostWarmUpRounds(rounds)} on the measured hosts. Methods compiled during the measured rounds: {compiledDuringRounds}. Load average: {loadAtStart} at the start, {LoadAverage.Figures()} at the end.");
             text.AppendLine();
             text.AppendLine("| case | median µs/op | min µs/op | ratio to floor: median of rounds [p25–p75] | ratio to floor: min/min |");
             text.AppendLine("|---|---:|---:|---:|---:|");
@@ -155,7 +156,6 @@ internal static class InterleavedComparison
         return times;
     }
 
-    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Quantile(List<double> values, double q)
     {

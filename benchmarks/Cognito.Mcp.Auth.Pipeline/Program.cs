@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cognito.Mcp.Auth.LoadTest;
 using Cognito.Mcp.Auth.Pipeline;
 using Cognito.Mcp.Auth.Testing;
 
@@ -66,7 +67,7 @@ while (warm.Elapsed < TimeSpan.FromSeconds(Option("--warmup", 20)))
     await RunBatchAsync(secured);
 }
 
-var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+var loadBefore = LoadAverage.OneMinute();
 var openUs = new List<double>();
 var protectedUs = new List<double>();
 var differences = new List<double>();
@@ -94,7 +95,7 @@ for (var round = 0; round < rounds; round++)
     differences.Add(p - o);
 }
 
-var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+var loadAfter = LoadAverage.OneMinute();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds {rounds} x {batch} requests each, load average {loadBefore} -> {loadAfter}"));
 Console.WriteLine(Line("open µs/request", openUs));
 Console.WriteLine(Line("protected µs/request", protectedUs));
